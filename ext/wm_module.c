@@ -1,0 +1,156 @@
+/* Module entry, request lifecycle and phpinfo. */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "php_wm.h"
+#include "ext/wm_ext.h"
+#include "ext/wm_globals.h"
+
+#include "src/wm_core.h"
+
+#include <event2/event.h>
+
+ZEND_DECLARE_MODULE_GLOBALS(workerman)
+
+static void wm_log_sink(const char *msg, size_t len)
+{
+	php_wm_log_str(msg, len);
+}
+
+static PHP_GINIT_FUNCTION(workerman)
+{
+#if defined(COMPILE_DL_WORKERMAN) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(workerman_globals, 0, sizeof(*workerman_globals));
+}
+
+static PHP_MINIT_FUNCTION(workerman)
+{
+	REGISTER_LONG_CONSTANT("WORKERMAN_CONNECT_FAIL", 1, CONST_CS | CONST_PERSISTENT);
+	REGISTER_LONG_CONSTANT("WORKERMAN_SEND_FAIL", 2, CONST_CS | CONST_PERSISTENT);
+	REGISTER_LONG_CONSTANT("OS_TYPE_LINUX", 1, CONST_CS | CONST_PERSISTENT);
+	REGISTER_LONG_CONSTANT("OS_TYPE_WINDOWS", 2, CONST_CS | CONST_PERSISTENT);
+
+	/* Order matters: interfaces and parents first. */
+	php_wm_event_minit();
+	php_wm_protocol_minit();
+	php_wm_connection_minit();
+	php_wm_worker_minit();
+	php_wm_timer_minit();
+	php_wm_autoload_minit();
+	wm_set_log_sink(wm_log_sink);
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(workerman)
+{
+	php_wm_autoload_mshutdown();
+	return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(workerman)
+{
+#if defined(COMPILE_DL_WORKERMAN) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	zend_hash_init(&WM_G(proc.workers), 8, NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&WM_G(timer.timers), 8, NULL, NULL, 0);
+	zend_hash_init(&WM_G(conn.protocols), 8, NULL, NULL, 0);
+	zend_hash_init(&WM_G(loop.fd_watches), 8, NULL, NULL, 0);
+	ZVAL_UNDEF(&WM_G(loop.global_event));
+	WM_G(conn.next_id) = 1;
+	memset(WM_G(conn.stats), 0, sizeof(WM_G(conn.stats)));
+	WM_G(conn.autoload_root) = NULL;
+	WM_G(conn.autoload_registered) = false;
+	php_wm_runall_rinit();
+	return SUCCESS;
+}
+
+static PHP_RSHUTDOWN_FUNCTION(workerman)
+{
+	php_wm_timer_rshutdown();
+	php_wm_event_clear_all();
+	php_wm_runall_rshutdown();
+	zval_ptr_dtor(&WM_G(loop.global_event));
+	ZVAL_UNDEF(&WM_G(loop.global_event));
+	zend_hash_destroy(&WM_G(proc.workers));
+	zend_hash_destroy(&WM_G(timer.timers));
+	php_wm_protocol_cache_free();
+	if (WM_G(conn.autoload_root)) {
+		zend_string_release(WM_G(conn.autoload_root));
+		WM_G(conn.autoload_root) = NULL;
+	}
+	return SUCCESS;
+}
+
+/* After the object store is freed: connection objects drop their events first. */
+static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(workerman)
+{
+	php_wm_loop_destroy();
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(workerman)
+{
+	php_info_print_table_start();
+	php_info_print_table_row(2, "workerman support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_WORKERMAN_VERSION);
+	php_info_print_table_row(2, "Workerman API", "3.5");
+	php_info_print_table_row(2, "libevent", event_get_version());
+	php_info_print_table_end();
+}
+
+wm_loop_t *php_wm_loop(void)
+{
+	if (!WM_G(loop.loop)) {
+		WM_G(loop.loop) = wm_loop_new();
+		if (!WM_G(loop.loop)) {
+			zend_error_noreturn(E_ERROR, "workerman: cannot create the event loop");
+		}
+		/* A peer that vanishes mid-write must not kill the process. */
+		signal(SIGPIPE, SIG_IGN);
+	}
+	return WM_G(loop.loop);
+}
+
+void php_wm_loop_destroy(void)
+{
+	if (WM_G(loop.loop)) {
+		wm_loop_free(WM_G(loop.loop));
+		WM_G(loop.loop) = NULL;
+	}
+}
+
+static const zend_module_dep workerman_deps[] = {
+	ZEND_MOD_OPTIONAL("spl")
+	ZEND_MOD_END
+};
+
+zend_module_entry workerman_module_entry = {
+	STANDARD_MODULE_HEADER_EX, NULL,
+	workerman_deps,
+	"workerman",
+	NULL,
+	PHP_MINIT(workerman),
+	PHP_MSHUTDOWN(workerman),
+	PHP_RINIT(workerman),
+	PHP_RSHUTDOWN(workerman),
+	PHP_MINFO(workerman),
+	PHP_WORKERMAN_VERSION,
+	PHP_MODULE_GLOBALS(workerman),
+	PHP_GINIT(workerman),
+	NULL,
+	ZEND_MODULE_POST_ZEND_DEACTIVATE_N(workerman),
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_WORKERMAN
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(workerman)
+#endif

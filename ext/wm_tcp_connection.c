@@ -1,0 +1,1004 @@
+/* Workerman\Connection\TcpConnection (and the abstract ConnectionInterface): the
+ * per-connection read loop (framing, decode, onMessage), send with Workerman's return
+ * values and limits, close/destroy, and the object handlers. */
+#include "ext/wm_ext.h"
+#include "ext/wm_globals.h"
+#include "src/proto/wm_text.h"
+#include "stubs/connection_interface_arginfo.h"
+#include "stubs/connection_arginfo.h"
+
+#include "ext/standard/php_var.h"
+#include "main/php_network.h"
+
+#include <sys/socket.h>
+
+zend_class_entry *wm_ce_Workerman_Connection_ConnectionInterface;
+zend_class_entry *wm_ce_Workerman_Connection_TcpConnection;
+
+static zend_object_handlers conn_handlers;
+static uint32_t conn_prop_off[WM_CONN_PROP_ID + 1];
+
+#define WM_STATUS_INITIAL 0
+#define WM_STATUS_CONNECTING 1
+#define WM_STATUS_ESTABLISHED 2
+#define WM_STATUS_CLOSING 4
+#define WM_STATUS_CLOSED 8
+
+/* Callbacks set on the connection itself, when they differ from its Worker's. */
+struct php_wm_conn_cbs {
+	php_wm_cb cb[WM_CONN_PROP_ON_BUFFER_DRAIN + 1];
+};
+
+static inline zval *conn_prop(php_wm_conn *c, int slot)
+{
+	return OBJ_PROP(&c->std, conn_prop_off[slot]);
+}
+
+static void conn_set_long_prop(php_wm_conn *c, int slot, zend_long v)
+{
+	zval *p = conn_prop(c, slot);
+	if (Z_TYPE_P(p) != IS_LONG) {
+		zval_ptr_dtor(p);
+	}
+	ZVAL_LONG(p, v);
+}
+
+/* ---- statistics: ConnectionInterface::$statistics ---- */
+
+static const char *const stat_names[] = {"connection_count", "total_request", "throw_exception", "send_fail"};
+
+void php_wm_stats_add(int which, zend_long n)
+{
+	WM_G(conn.stats)[which] += n;
+	zval *arr = zend_read_static_property(wm_ce_Workerman_Connection_ConnectionInterface,
+		"statistics", sizeof("statistics") - 1, true);
+	if (!arr) {
+		return;
+	}
+	ZVAL_DEREF(arr);
+	if (Z_TYPE_P(arr) != IS_ARRAY) {
+		zval_ptr_dtor(arr);
+		array_init(arr);
+	}
+	SEPARATE_ARRAY(arr);
+	zval *slot = zend_hash_str_find(Z_ARRVAL_P(arr), stat_names[which], strlen(stat_names[which]));
+	if (slot && Z_TYPE_P(slot) == IS_LONG) {
+		Z_LVAL_P(slot) += n;
+	} else {
+		zval v;
+		ZVAL_LONG(&v, WM_G(conn.stats)[which]);
+		zend_hash_str_update(Z_ARRVAL_P(arr), stat_names[which], strlen(stat_names[which]), &v);
+	}
+}
+
+/* ---- callbacks ---- */
+
+static php_wm_cb *worker_cache_for(php_wm_worker *w, int slot)
+{
+	switch (slot) {
+	case WM_CONN_PROP_ON_MESSAGE: return &w->cb_message;
+	case WM_CONN_PROP_ON_CLOSE: return &w->cb_close;
+	case WM_CONN_PROP_ON_ERROR: return &w->cb_error;
+	case WM_CONN_PROP_ON_BUFFER_FULL: return &w->cb_buffer_full;
+	case WM_CONN_PROP_ON_BUFFER_DRAIN: return &w->cb_buffer_drain;
+	}
+	return NULL;
+}
+
+static const char *const cb_names[] = {"onMessage", "onClose", "onError", "onBufferFull", "onBufferDrain"};
+
+/* The resolved callback in a connection property: the Worker's cache when the property
+ * still holds the Worker's value (the usual case, no per-connection memory). */
+static php_wm_cb *conn_cb(php_wm_conn *c, int slot)
+{
+	zval *p = conn_prop(c, slot);
+	ZVAL_DEREF(p);
+	if (Z_TYPE_P(p) <= IS_FALSE) {
+		return NULL;
+	}
+	if (c->worker) {
+		php_wm_cb *wc = worker_cache_for(c->worker, slot);
+		if (wc->ok && Z_TYPE(wc->held) == Z_TYPE_P(p) && Z_REFCOUNTED_P(p)
+				&& Z_COUNTED(wc->held) == Z_COUNTED_P(p)) {
+			return wc;
+		}
+	}
+	if (!c->own_cbs) {
+		c->own_cbs = ecalloc(1, sizeof(*c->own_cbs));
+	}
+	php_wm_cb *own = &c->own_cbs->cb[slot];
+	return php_wm_cb_get(own, p, cb_names[slot]) ? own : NULL;
+}
+
+static bool conn_emit(php_wm_conn *c, int slot, uint32_t extra_argc, zval *extra)
+{
+	php_wm_cb *cb = conn_cb(c, slot);
+	if (!cb) {
+		return true;
+	}
+	zval argv[3];
+	ZVAL_OBJ(&argv[0], &c->std);
+	for (uint32_t i = 0; i < extra_argc; i++) {
+		ZVAL_COPY_VALUE(&argv[i + 1], &extra[i]);
+	}
+	return php_wm_cb_call(cb, NULL, 1 + extra_argc, argv);
+}
+
+static bool conn_emit_error(php_wm_conn *c, zend_long code, const char *msg)
+{
+	zval extra[2];
+	ZVAL_LONG(&extra[0], code);
+	ZVAL_STRING(&extra[1], msg);
+	bool ok = conn_emit(c, WM_CONN_PROP_ON_ERROR, 2, extra);
+	zval_ptr_dtor(&extra[1]);
+	return ok;
+}
+
+/* ---- protocol of the connection ---- */
+
+static php_wm_protocol *conn_protocol(php_wm_conn *c)
+{
+	zval *p = conn_prop(c, WM_CONN_PROP_PROTOCOL);
+	ZVAL_DEREF(p);
+	if (Z_TYPE_P(p) != IS_STRING || Z_STRLEN_P(p) == 0) {
+		return NULL;
+	}
+	if (Z_STR_P(p) != c->proto_ident) {
+		if (c->proto_ident) {
+			zend_string_release((zend_string *)c->proto_ident);
+		}
+		c->proto_ident = zend_string_copy(Z_STR_P(p));
+		c->proto = php_wm_protocol_get(Z_STR_P(p));
+		if (!c->proto && !EG(exception)) {
+			php_wm_logf("protocol class %s not exist", Z_STRVAL_P(p));
+		}
+	}
+	return c->proto;
+}
+
+static bool call_static(php_wm_protocol *p, zend_function *fn, zval *retval, uint32_t argc, zval *argv)
+{
+	zend_call_known_function(fn, NULL, p->ce, retval, argc, argv, NULL);
+	if (EG(exception)) {
+		return false;
+	}
+	return true;
+}
+
+/* ---- lifecycle ---- */
+
+static void conn_release_loop_ref(php_wm_conn *c)
+{
+	/* The loop's reference, taken when reading started. */
+	OBJ_RELEASE(&c->std);
+}
+
+void php_wm_conn_destroy(php_wm_conn *c)
+{
+	if (c->status == WM_STATUS_CLOSED) {
+		return;
+	}
+	GC_ADDREF(&c->std);
+	bool had_io = c->io.loop != NULL;
+	wm_conn_close(&c->io);
+	if (Z_TYPE(c->stream) == IS_RESOURCE) {
+		zend_list_close(Z_RES(c->stream));
+	}
+	c->status = WM_STATUS_CLOSED;
+	if (c->counted) {
+		c->counted = false;
+		php_wm_stats_add(WM_STAT_CONNECTION_COUNT, -1);
+	}
+	conn_set_long_prop(c, WM_CONN_PROP_BYTES_READ, (zend_long)c->io.bytes_read);
+	conn_set_long_prop(c, WM_CONN_PROP_BYTES_WRITTEN, (zend_long)c->io.bytes_written);
+	bool ok = conn_emit(c, WM_CONN_PROP_ON_CLOSE, 0, NULL);
+	php_wm_protocol *p = ok ? conn_protocol(c) : NULL;
+	if (p && p->on_close && !EG(exception)) {
+		zval arg, rv;
+		ZVAL_OBJ(&arg, &c->std);
+		if (!call_static(p, p->on_close, &rv, 1, &arg)) {
+			php_wm_handle_exception();
+		}
+		zval_ptr_dtor(&rv);
+	}
+	/* Break the cycles closures make with the connection, as Workerman does. */
+	for (int slot = WM_CONN_PROP_ON_MESSAGE; slot <= WM_CONN_PROP_ON_BUFFER_DRAIN; slot++) {
+		zval *prop = conn_prop(c, slot);
+		zval_ptr_dtor(prop);
+		ZVAL_NULL(prop);
+	}
+	if (c->own_cbs) {
+		for (int i = 0; i <= WM_CONN_PROP_ON_BUFFER_DRAIN; i++) {
+			php_wm_cb_dtor(&c->own_cbs->cb[i]);
+		}
+		efree(c->own_cbs);
+		c->own_cbs = NULL;
+	}
+	if (c->worker) {
+		zval *list = php_wm_worker_prop(c->worker, WM_WORKER_PROP_CONNECTIONS);
+		ZVAL_DEREF(list);
+		if (Z_TYPE_P(list) == IS_ARRAY) {
+			SEPARATE_ARRAY(list);
+			zend_hash_index_del(Z_ARRVAL_P(list), c->conn_id);
+		}
+	}
+	if (had_io) {
+		conn_release_loop_ref(c);
+	}
+	OBJ_RELEASE(&c->std);
+}
+
+void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw);
+
+/* ---- send ---- */
+
+static int conn_send_bytes(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
+{
+	size_t pending = wm_conn_pending(&c->io);
+	if (pending > 0 && (zend_long)pending >= c->max_send_buffer) {
+		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+		conn_emit_error(c, 2, "send buffer full and drop package");
+		RETVAL_FALSE;
+		return WM_SEND_FAILED;
+	}
+	int rc = wm_conn_send(&c->io, iov, n);
+	switch (rc) {
+	case WM_SEND_DONE:
+		RETVAL_TRUE;
+		break;
+	case WM_SEND_BATCHED:
+	case WM_SEND_QUEUED:
+		/* Batched: accepted and written when this read batch ends (documented as true). */
+		if (rc == WM_SEND_BATCHED) {
+			RETVAL_TRUE;
+		} else {
+			RETVAL_NULL();
+		}
+		if ((zend_long)wm_conn_pending(&c->io) >= c->max_send_buffer) {
+			conn_emit(c, WM_CONN_PROP_ON_BUFFER_FULL, 0, NULL);
+		}
+		break;
+	default:
+		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+		conn_emit_error(c, 2, "client closed");
+		php_wm_conn_destroy(c);
+		RETVAL_FALSE;
+		break;
+	}
+	return rc;
+}
+
+/* send() as Workerman defines it: encode through the protocol unless raw. */
+static void conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value)
+{
+	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
+		RETURN_FALSE;
+	}
+	php_wm_protocol *p = raw ? NULL : conn_protocol(c);
+	if (p && p->native_text) {
+		zend_string *tmp;
+		zend_string *s = zval_get_tmp_string(data, &tmp);
+		struct iovec iov[2] = {{ZSTR_VAL(s), ZSTR_LEN(s)}, {"\n", 1}};
+		conn_send_bytes(c, iov, 2, return_value);
+		zend_tmp_string_release(tmp);
+		return;
+	}
+	if (p && p->encode) {
+		zval args[2], encoded;
+		ZVAL_COPY_VALUE(&args[0], data);
+		ZVAL_OBJ(&args[1], &c->std);
+		if (!call_static(p, p->encode, &encoded, 2, args)) {
+			zval_ptr_dtor(&encoded);
+			return; /* the exception propagates to the caller of send() */
+		}
+		zend_string *s = zval_get_string(&encoded);
+		zval_ptr_dtor(&encoded);
+		if (ZSTR_LEN(s) == 0) {
+			zend_string_release(s);
+			RETURN_NULL();
+		}
+		struct iovec iov = {ZSTR_VAL(s), ZSTR_LEN(s)};
+		conn_send_bytes(c, &iov, 1, return_value);
+		zend_string_release(s);
+		return;
+	}
+	zend_string *tmp;
+	zend_string *s = zval_get_tmp_string(data, &tmp);
+	struct iovec iov = {ZSTR_VAL(s), ZSTR_LEN(s)};
+	conn_send_bytes(c, &iov, 1, return_value);
+	zend_tmp_string_release(tmp);
+}
+
+void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw)
+{
+	if (c->status == WM_STATUS_CONNECTING) {
+		php_wm_conn_destroy(c);
+		return;
+	}
+	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
+		return;
+	}
+	if (data) {
+		zval zd, rv;
+		ZVAL_STR(&zd, data);
+		conn_send(c, &zd, raw, &rv);
+		zval_ptr_dtor(&rv);
+		if (EG(exception) || c->status == WM_STATUS_CLOSED) {
+			return;
+		}
+	}
+	c->status = WM_STATUS_CLOSING;
+	if (wm_conn_pending(&c->io) == 0) {
+		php_wm_conn_destroy(c);
+	} else {
+		wm_conn_pause_read(&c->io);
+	}
+}
+
+/* ---- the read path ---- */
+
+static void conn_bad_package(php_wm_conn *c, const char *why, zend_long len)
+{
+	php_wm_logf("error package. %s package_length=%ld from %s", why, (long)len,
+		c->worker && c->worker->socket_name ? ZSTR_VAL(c->worker->socket_name) : "connection");
+	php_wm_conn_destroy(c);
+}
+
+/* Frame, decode and dispatch every complete packet of this read batch. */
+static void conn_process(php_wm_conn *c)
+{
+	zend_long requests = 0;
+	while (c->status == WM_STATUS_ESTABLISHED || c->status == WM_STATUS_CLOSING) {
+		if (!c->io.reading || c->io.closed || WM_G(proc.stop_requested)) {
+			break;
+		}
+		size_t len;
+		const char *data = wm_conn_rdata(&c->io, &len);
+		if (len == 0) {
+			break;
+		}
+		php_wm_protocol *p = conn_protocol(c);
+		zval msg;
+		if (!p) {
+			ZVAL_STRINGL_FAST(&msg, data, len);
+			wm_conn_rconsume(&c->io, len);
+		} else if (p->native_text) {
+			size_t n = wm_text_input(data, len);
+			if (n == 0) {
+				if ((zend_long)len >= c->max_package) {
+					conn_bad_package(c, "text line over maxPackageSize.", (zend_long)len);
+				}
+				break;
+			}
+			if ((zend_long)n > c->max_package) {
+				conn_bad_package(c, "text line over maxPackageSize.", (zend_long)n);
+				break;
+			}
+			ZVAL_STRINGL_FAST(&msg, data, wm_text_decoded_len(data, n));
+			wm_conn_rconsume(&c->io, n);
+		} else {
+			if (c->package_len == 0) {
+				if (!p->input) {
+					php_wm_logf("protocol %s has no input method", ZSTR_VAL(p->name));
+					php_wm_conn_destroy(c);
+					break;
+				}
+				zval args[2], rv;
+				ZVAL_STRINGL_FAST(&args[0], data, len);
+				ZVAL_OBJ(&args[1], &c->std);
+				bool ok = call_static(p, p->input, &rv, 2, args);
+				zval_ptr_dtor(&args[0]);
+				if (!ok) {
+					zval_ptr_dtor(&rv);
+					php_wm_handle_exception();
+					break;
+				}
+				if (c->io.closed || c->status == WM_STATUS_CLOSED) {
+					zval_ptr_dtor(&rv);
+					break;
+				}
+				/* input() may have consumed bytes (consumeRecvBuffer). */
+				data = wm_conn_rdata(&c->io, &len);
+				zend_long plen;
+				bool valid = true;
+				if (Z_TYPE(rv) == IS_LONG) {
+					plen = Z_LVAL(rv);
+				} else if (Z_TYPE(rv) == IS_DOUBLE && Z_DVAL(rv) == (double)(zend_long)Z_DVAL(rv)) {
+					plen = (zend_long)Z_DVAL(rv);
+				} else {
+					plen = 0;
+					valid = false;
+				}
+				zval_ptr_dtor(&rv);
+				if (valid && plen == 0) {
+					if ((zend_long)len >= c->max_package) {
+						conn_bad_package(c, "buffer over maxPackageSize without a complete package.",
+							(zend_long)len);
+					}
+					break;
+				}
+				if (!valid || plen < 0 || plen > c->max_package) {
+					conn_bad_package(c, valid ? "" : "input() returned no length.", plen);
+					break;
+				}
+				c->package_len = (size_t)plen;
+			}
+			if (c->package_len > len) {
+				break;
+			}
+			zval pkt, args[2];
+			ZVAL_STRINGL_FAST(&pkt, data, c->package_len);
+			wm_conn_rconsume(&c->io, c->package_len);
+			c->package_len = 0;
+			if (p->decode) {
+				ZVAL_COPY_VALUE(&args[0], &pkt);
+				ZVAL_OBJ(&args[1], &c->std);
+				bool ok = call_static(p, p->decode, &msg, 2, args);
+				zval_ptr_dtor(&pkt);
+				if (!ok) {
+					zval_ptr_dtor(&msg);
+					php_wm_handle_exception();
+					break;
+				}
+			} else {
+				ZVAL_COPY_VALUE(&msg, &pkt);
+			}
+		}
+		requests++;
+		php_wm_cb *cb = conn_cb(c, WM_CONN_PROP_ON_MESSAGE);
+		if (cb) {
+			zval argv[2];
+			ZVAL_OBJ(&argv[0], &c->std);
+			ZVAL_COPY_VALUE(&argv[1], &msg);
+			bool ok = php_wm_cb_call(cb, NULL, 2, argv);
+			zval_ptr_dtor(&msg);
+			if (!ok) {
+				break;
+			}
+		} else {
+			zval_ptr_dtor(&msg);
+		}
+	}
+	if (requests) {
+		php_wm_stats_add(WM_STAT_TOTAL_REQUEST, requests);
+	}
+}
+
+static void conn_after_batch(php_wm_conn *c)
+{
+	int rc = wm_conn_batch_end(&c->io);
+	if (c->status == WM_STATUS_CLOSED) {
+		return;
+	}
+	if (rc == WM_SEND_FAILED) {
+		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+		if (!WM_G(proc.stop_requested)) {
+			conn_emit_error(c, 2, "client closed");
+		}
+		php_wm_conn_destroy(c);
+		return;
+	}
+	if (c->status == WM_STATUS_CLOSING && wm_conn_pending(&c->io) == 0) {
+		php_wm_conn_destroy(c);
+	}
+}
+
+static void conn_on_data(wm_conn_t *io)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	GC_ADDREF(&c->std);
+	conn_set_long_prop(c, WM_CONN_PROP_BYTES_READ, (zend_long)io->bytes_read);
+	conn_process(c);
+	conn_after_batch(c);
+	OBJ_RELEASE(&c->std);
+}
+
+static void conn_on_eof(wm_conn_t *io, int err)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	(void)err;
+	php_wm_conn_destroy(c);
+}
+
+static void conn_on_drain(wm_conn_t *io)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	GC_ADDREF(&c->std);
+	conn_set_long_prop(c, WM_CONN_PROP_BYTES_WRITTEN, (zend_long)io->bytes_written);
+	if (conn_emit(c, WM_CONN_PROP_ON_BUFFER_DRAIN, 0, NULL) && c->status == WM_STATUS_CLOSING) {
+		php_wm_conn_destroy(c);
+	}
+	OBJ_RELEASE(&c->std);
+}
+
+static void conn_on_write_error(wm_conn_t *io, int err)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	(void)err;
+	php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+	php_wm_conn_destroy(c);
+}
+
+static const wm_conn_ops_t conn_ops = {
+	conn_on_data, conn_on_eof, conn_on_drain, conn_on_write_error,
+};
+
+/* ---- creation ---- */
+
+static zend_long static_long(const char *name, zend_long dflt)
+{
+	zval *zv = php_wm_static_prop(wm_ce_Workerman_Connection_TcpConnection, name);
+	return Z_TYPE_P(zv) == IS_UNDEF ? dflt : zval_get_long(zv);
+}
+
+static void conn_init_common(php_wm_conn *c)
+{
+	c->conn_id = WM_G(conn.next_id)++;
+	conn_set_long_prop(c, WM_CONN_PROP_ID, c->conn_id);
+	/* 3.5 reads $defaultMax*; the manual sets TcpConnection::$max* directly. A changed
+	 * default wins, else the manual's spelling applies. */
+	zend_long dsend = static_long("defaultMaxSendBufferSize", 1048576);
+	zend_long dpkg = static_long("defaultMaxPackageSize", 10485760);
+	c->max_send_buffer = dsend != 1048576 ? dsend : static_long("maxSendBufferSize", 1048576);
+	c->max_package = dpkg != 10485760 ? dpkg : static_long("maxPackageSize", 10485760);
+	c->status = WM_STATUS_ESTABLISHED;
+	c->counted = true;
+	php_wm_stats_add(WM_STAT_CONNECTION_COUNT, 1);
+}
+
+php_wm_conn *php_wm_conn_accepted(php_wm_worker *w, int fd, const wm_inaddr_t *peer)
+{
+	zval zconn;
+	object_init_ex(&zconn, wm_ce_Workerman_Connection_TcpConnection);
+	php_wm_conn *c = php_wm_conn_from_obj(Z_OBJ(zconn));
+	c->remote = *peer;
+	c->is_unix = w->transport == WM_TRANSPORT_UNIX;
+	if (wm_conn_start(&c->io, php_wm_loop(), fd, &conn_ops) != WM_OK) {
+		close(fd);
+		zval_ptr_dtor(&zconn);
+		return NULL;
+	}
+	GC_ADDREF(&c->std); /* the loop's reference while open */
+	conn_init_common(c);
+
+	/* As Workerman's acceptConnection: register, then copy the Worker's settings. */
+	zval *list = php_wm_worker_prop(w, WM_WORKER_PROP_CONNECTIONS);
+	ZVAL_DEREF(list);
+	if (Z_TYPE_P(list) != IS_ARRAY) {
+		zval_ptr_dtor(list);
+		array_init(list);
+	}
+	SEPARATE_ARRAY(list);
+	zend_hash_index_update(Z_ARRVAL_P(list), c->conn_id, &zconn);
+
+	c->worker = w;
+	zval *wp;
+	wp = conn_prop(c, WM_CONN_PROP_WORKER);
+	zval_ptr_dtor(wp);
+	ZVAL_OBJ_COPY(wp, &w->std);
+
+	static const struct { int conn_slot; int worker_slot; const char *name; } copies[] = {
+		{WM_CONN_PROP_PROTOCOL, WM_WORKER_PROP_PROTOCOL, "protocol"},
+		{WM_CONN_PROP_TRANSPORT, WM_WORKER_PROP_TRANSPORT, "transport"},
+		{WM_CONN_PROP_ON_MESSAGE, WM_WORKER_PROP_ON_MESSAGE, "onMessage"},
+		{WM_CONN_PROP_ON_CLOSE, WM_WORKER_PROP_ON_CLOSE, "onClose"},
+		{WM_CONN_PROP_ON_ERROR, WM_WORKER_PROP_ON_ERROR, "onError"},
+		{WM_CONN_PROP_ON_BUFFER_DRAIN, WM_WORKER_PROP_ON_BUFFER_DRAIN, "onBufferDrain"},
+		{WM_CONN_PROP_ON_BUFFER_FULL, WM_WORKER_PROP_ON_BUFFER_FULL, "onBufferFull"},
+	};
+	for (size_t i = 0; i < sizeof(copies) / sizeof(copies[0]); i++) {
+		zval *src = php_wm_worker_prop(w, copies[i].worker_slot);
+		ZVAL_DEREF(src);
+		zval *dst = conn_prop(c, copies[i].conn_slot);
+		zval_ptr_dtor(dst);
+		ZVAL_COPY(dst, src);
+		if (copies[i].conn_slot <= WM_CONN_PROP_ON_BUFFER_DRAIN) {
+			/* Resolve the Worker's cache now so connections share it. */
+			php_wm_cb_get(worker_cache_for(w, copies[i].conn_slot), src, copies[i].name);
+		}
+	}
+	return c;
+}
+
+/* ---- object handlers ---- */
+
+static zend_object *conn_create(zend_class_entry *ce)
+{
+	php_wm_conn *c = zend_object_alloc(sizeof(php_wm_conn), ce);
+	zend_object_std_init(&c->std, ce);
+	object_properties_init(&c->std, ce);
+	c->std.handlers = &conn_handlers;
+	c->io.fd = -1;
+	ZVAL_UNDEF(&c->stream);
+	c->max_send_buffer = 1048576;
+	c->max_package = 10485760;
+	c->status = WM_STATUS_INITIAL;
+	return &c->std;
+}
+
+static void conn_free(zend_object *obj)
+{
+	php_wm_conn *c = php_wm_conn_from_obj(obj);
+	wm_conn_close(&c->io);
+	if (c->counted) {
+		WM_G(conn.stats)[WM_STAT_CONNECTION_COUNT]--;
+	}
+	zval_ptr_dtor(&c->stream);
+	if (c->own_cbs) {
+		for (int i = 0; i <= WM_CONN_PROP_ON_BUFFER_DRAIN; i++) {
+			php_wm_cb_dtor(&c->own_cbs->cb[i]);
+		}
+		efree(c->own_cbs);
+	}
+	if (c->proto_ident) {
+		zend_string_release((zend_string *)c->proto_ident);
+	}
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *conn_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_wm_conn *c = php_wm_conn_from_obj(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zend_get_gc_buffer_add_zval(buf, &c->stream);
+	if (c->own_cbs) {
+		for (int i = 0; i <= WM_CONN_PROP_ON_BUFFER_DRAIN; i++) {
+			zend_get_gc_buffer_add_zval(buf, &c->own_cbs->cb[i].held);
+		}
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
+}
+
+/* $connection->maxSendBufferSize / ->maxPackageSize: per-connection limits (3.5),
+ * while TcpConnection::$maxSendBufferSize is the manual's static spelling. */
+static zend_long *limit_slot(php_wm_conn *c, zend_string *name)
+{
+	if (zend_string_equals_literal(name, "maxSendBufferSize")) {
+		return &c->max_send_buffer;
+	}
+	if (zend_string_equals_literal(name, "maxPackageSize")) {
+		return &c->max_package;
+	}
+	return NULL;
+}
+
+static zval *conn_read_property(zend_object *obj, zend_string *name, int type, void **cache, zval *rv)
+{
+	zend_long *slot = limit_slot(php_wm_conn_from_obj(obj), name);
+	if (slot) {
+		ZVAL_LONG(rv, *slot);
+		return rv;
+	}
+	return zend_std_read_property(obj, name, type, cache, rv);
+}
+
+static zval *conn_write_property(zend_object *obj, zend_string *name, zval *value, void **cache)
+{
+	zend_long *slot = limit_slot(php_wm_conn_from_obj(obj), name);
+	if (slot) {
+		*slot = zval_get_long(value);
+		return value;
+	}
+	return zend_std_write_property(obj, name, value, cache);
+}
+
+static int conn_has_property(zend_object *obj, zend_string *name, int check_empty, void **cache)
+{
+	zend_long *slot = limit_slot(php_wm_conn_from_obj(obj), name);
+	if (slot) {
+		return check_empty == ZEND_PROPERTY_NOT_EMPTY ? *slot != 0 : 1;
+	}
+	return zend_std_has_property(obj, name, check_empty, cache);
+}
+
+static zval *conn_get_property_ptr_ptr(zend_object *obj, zend_string *name, int type, void **cache)
+{
+	if (limit_slot(php_wm_conn_from_obj(obj), name)) {
+		return NULL; /* served by read/write_property */
+	}
+	return zend_std_get_property_ptr_ptr(obj, name, type, cache);
+}
+
+static void conn_unset_property(zend_object *obj, zend_string *name, void **cache)
+{
+	if (limit_slot(php_wm_conn_from_obj(obj), name)) {
+		return;
+	}
+	zend_std_unset_property(obj, name, cache);
+}
+
+/* ---- methods ---- */
+
+#define THIS_CONN() php_wm_conn_from_obj(Z_OBJ_P(ZEND_THIS))
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, __construct)
+{
+	zval *zstream;
+	zend_string *remote = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_RESOURCE(zstream)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR(remote)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_wm_conn *c = THIS_CONN();
+	if (c->status != WM_STATUS_INITIAL) {
+		zend_throw_error(NULL, "TcpConnection is already constructed");
+		RETURN_THROWS();
+	}
+	php_stream *stream;
+	php_stream_from_zval(stream, zstream);
+	php_socket_t fd = -1;
+	if (php_stream_cast(stream, PHP_STREAM_AS_FD_FOR_SELECT | PHP_STREAM_CAST_INTERNAL,
+			(void **)&fd, 1) != SUCCESS || fd < 0) {
+		zend_argument_value_error(1, "must be a stream with a file descriptor");
+		RETURN_THROWS();
+	}
+	php_stream_set_option(stream, PHP_STREAM_OPTION_BLOCKING, 0, NULL);
+	php_stream_set_option(stream, PHP_STREAM_OPTION_READ_BUFFER, PHP_STREAM_BUFFER_NONE, NULL);
+	c->io.keep_fd = 1;
+	if (remote && ZSTR_LEN(remote)) {
+		wm_sockaddr_t sa;
+		socklen_t salen;
+		if (wm_addr_parse_inet(ZSTR_VAL(remote), &sa, &salen) == WM_OK && sa.sa.sa_family != AF_UNIX) {
+			memcpy(&c->remote, &sa, salen);
+		}
+	} else {
+		wm_sockaddr_t sa;
+		socklen_t salen = sizeof(sa);
+		if (getpeername(fd, &sa.sa, &salen) == 0 && (sa.sa.sa_family == AF_INET || sa.sa.sa_family == AF_INET6)) {
+			memcpy(&c->remote, &sa, salen);
+		}
+	}
+	if (wm_conn_start(&c->io, php_wm_loop(), fd, &conn_ops) != WM_OK) {
+		zend_throw_error(NULL, "cannot watch this stream");
+		RETURN_THROWS();
+	}
+	ZVAL_COPY(&c->stream, zstream);
+	GC_ADDREF(&c->std); /* the loop's reference while open */
+	conn_init_common(c);
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, send)
+{
+	zval *data;
+	bool raw = false;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ZVAL(data)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(raw)
+	ZEND_PARSE_PARAMETERS_END();
+	conn_send(THIS_CONN(), data, raw, return_value);
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, close)
+{
+	zval *data = NULL;
+	bool raw = false;
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(data)
+		Z_PARAM_BOOL(raw)
+	ZEND_PARSE_PARAMETERS_END();
+	php_wm_conn *c = THIS_CONN();
+	zend_string *s = NULL;
+	if (data && Z_TYPE_P(data) != IS_NULL) {
+		s = zval_get_string(data);
+	}
+	php_wm_conn_close(c, s, raw);
+	if (s) {
+		zend_string_release(s);
+	}
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, destroy)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_conn_destroy(THIS_CONN());
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, pauseRecv)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_conn *c = THIS_CONN();
+	if (!c->io.closed && c->io.loop) {
+		wm_conn_pause_read(&c->io);
+	}
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, resumeRecv)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_conn *c = THIS_CONN();
+	if (!c->io.closed && c->io.loop && c->status == WM_STATUS_ESTABLISHED) {
+		wm_conn_resume_read(&c->io);
+	}
+}
+
+static size_t remote_ip(php_wm_conn *c, char *buf, size_t len)
+{
+	return c->is_unix ? 0 : wm_addr_ip(&c->remote.sa, buf, len);
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, getRemoteIp)
+{
+	char ip[INET6_ADDRSTRLEN];
+	ZEND_PARSE_PARAMETERS_NONE();
+	size_t n = remote_ip(THIS_CONN(), ip, sizeof(ip));
+	RETURN_STRINGL(ip, n);
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, getRemotePort)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_conn *c = THIS_CONN();
+	RETURN_LONG(c->is_unix ? 0 : wm_addr_port(&c->remote.sa));
+}
+
+static zend_string *format_addr(const struct sockaddr *sa)
+{
+	char ip[INET6_ADDRSTRLEN];
+	size_t n = wm_addr_ip(sa, ip, sizeof(ip));
+	if (n == 0) {
+		return ZSTR_EMPTY_ALLOC();
+	}
+	if (sa->sa_family == AF_INET6) {
+		return zend_strpprintf(0, "[%s]:%d", ip, wm_addr_port(sa));
+	}
+	return zend_strpprintf(0, "%s:%d", ip, wm_addr_port(sa));
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, getRemoteAddress)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_conn *c = THIS_CONN();
+	if (c->is_unix) {
+		RETURN_EMPTY_STRING();
+	}
+	RETURN_STR(format_addr(&c->remote.sa));
+}
+
+static bool local_addr(php_wm_conn *c, wm_sockaddr_t *sa)
+{
+	socklen_t len = sizeof(*sa);
+	memset(sa, 0, sizeof(*sa));
+	return c->io.fd >= 0 && getsockname(c->io.fd, &sa->sa, &len) == 0;
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, getLocalIp)
+{
+	char ip[INET6_ADDRSTRLEN];
+	wm_sockaddr_t sa;
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!local_addr(THIS_CONN(), &sa)) {
+		RETURN_EMPTY_STRING();
+	}
+	size_t n = wm_addr_ip(&sa.sa, ip, sizeof(ip));
+	RETURN_STRINGL(ip, n);
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, getLocalPort)
+{
+	wm_sockaddr_t sa;
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!local_addr(THIS_CONN(), &sa)) {
+		RETURN_LONG(0);
+	}
+	RETURN_LONG(wm_addr_port(&sa.sa));
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, getLocalAddress)
+{
+	wm_sockaddr_t sa;
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!local_addr(THIS_CONN(), &sa)) {
+		RETURN_EMPTY_STRING();
+	}
+	RETURN_STR(format_addr(&sa.sa));
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, isIpV4)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_conn *c = THIS_CONN();
+	RETURN_BOOL(!c->is_unix && c->remote.sa.sa_family != AF_INET6);
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, isIpV6)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_conn *c = THIS_CONN();
+	RETURN_BOOL(!c->is_unix && c->remote.sa.sa_family == AF_INET6);
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, getSendBufferQueueSize)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG((zend_long)wm_conn_pending(&THIS_CONN()->io));
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, getRecvBufferQueueSize)
+{
+	size_t len;
+	ZEND_PARSE_PARAMETERS_NONE();
+	wm_conn_rdata(&THIS_CONN()->io, &len);
+	RETURN_LONG((zend_long)len);
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, consumeRecvBuffer)
+{
+	zend_long n;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_LONG(n)
+	ZEND_PARSE_PARAMETERS_END();
+	if (n > 0) {
+		wm_conn_rconsume(&THIS_CONN()->io, (size_t)n);
+	}
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, getStatus)
+{
+	bool raw = true;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(raw)
+	ZEND_PARSE_PARAMETERS_END();
+	php_wm_conn *c = THIS_CONN();
+	if (raw) {
+		RETURN_LONG(c->status);
+	}
+	switch (c->status) {
+	case WM_STATUS_INITIAL: RETURN_STRING("INITIAL");
+	case WM_STATUS_CONNECTING: RETURN_STRING("CONNECTING");
+	case WM_STATUS_ESTABLISHED: RETURN_STRING("ESTABLISHED");
+	case WM_STATUS_CLOSING: RETURN_STRING("CLOSING");
+	default: RETURN_STRING("CLOSED");
+	}
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, bufferIsFull)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_conn *c = THIS_CONN();
+	RETURN_BOOL((zend_long)wm_conn_pending(&c->io) >= c->max_send_buffer);
+}
+
+ZEND_METHOD(Workerman_Connection_TcpConnection, bufferIsEmpty)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(wm_conn_pending(&THIS_CONN()->io) == 0);
+}
+
+static uint32_t prop_offset(zend_class_entry *ce, const char *name)
+{
+	zend_property_info *pi = zend_hash_str_find_ptr(&ce->properties_info, name, strlen(name));
+	ZEND_ASSERT(pi && !(pi->flags & ZEND_ACC_STATIC));
+	return pi->offset;
+}
+
+void php_wm_connection_minit(void)
+{
+	wm_ce_Workerman_Connection_ConnectionInterface = register_class_Workerman_Connection_ConnectionInterface();
+	wm_ce_Workerman_Connection_TcpConnection =
+		register_class_Workerman_Connection_TcpConnection(wm_ce_Workerman_Connection_ConnectionInterface);
+	wm_ce_Workerman_Connection_TcpConnection->create_object = conn_create;
+
+	memcpy(&conn_handlers, zend_get_std_object_handlers(), sizeof(conn_handlers));
+	conn_handlers.offset = XtOffsetOf(php_wm_conn, std);
+	conn_handlers.free_obj = conn_free;
+	conn_handlers.get_gc = conn_get_gc;
+	conn_handlers.clone_obj = NULL;
+	conn_handlers.read_property = conn_read_property;
+	conn_handlers.write_property = conn_write_property;
+	conn_handlers.has_property = conn_has_property;
+	conn_handlers.get_property_ptr_ptr = conn_get_property_ptr_ptr;
+	conn_handlers.unset_property = conn_unset_property;
+
+	zend_class_entry *ce = wm_ce_Workerman_Connection_TcpConnection;
+	static const char *const names[] = {"onMessage", "onClose", "onError", "onBufferFull",
+		"onBufferDrain", "protocol", "transport", "worker", "bytesRead", "bytesWritten", "id"};
+	for (int i = 0; i <= WM_CONN_PROP_ID; i++) {
+		conn_prop_off[i] = prop_offset(ce, names[i]);
+	}
+}

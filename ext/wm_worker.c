@@ -1,0 +1,559 @@
+/* Workerman\Worker: construction (address, protocol, autoload root), listening and
+ * accepting, and the per-process stop. runAll and the process model are in wm_runall.c. */
+#include "ext/wm_ext.h"
+#include "ext/wm_globals.h"
+#include "src/net/wm_listen.h"
+#include "stubs/worker_arginfo.h"
+
+#include "main/php_streams.h"
+#include "main/php_network.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+zend_class_entry *wm_ce_Workerman_Worker;
+
+static zend_object_handlers worker_handlers;
+static uint32_t worker_prop_off[WM_WORKER_PROP_STOPPING + 1];
+
+zval *php_wm_worker_prop(php_wm_worker *w, int slot)
+{
+	return OBJ_PROP(&w->std, worker_prop_off[slot]);
+}
+
+HashTable *php_wm_workers(void)
+{
+	return &WM_G(proc.workers);
+}
+
+/* ---- object handlers ---- */
+
+static php_wm_cb *worker_caches(php_wm_worker *w, int *n)
+{
+	*n = 9;
+	return &w->cb_start;
+}
+
+static zend_object *worker_create(zend_class_entry *ce)
+{
+	php_wm_worker *w = zend_object_alloc(sizeof(php_wm_worker), ce);
+	zend_object_std_init(&w->std, ce);
+	object_properties_init(&w->std, ce);
+	w->std.handlers = &worker_handlers;
+	w->listen_fd = -1;
+	w->group = -1;
+	ZVAL_UNDEF(&w->context);
+	return &w->std;
+}
+
+static void worker_free(zend_object *obj)
+{
+	php_wm_worker *w = php_wm_worker_from_obj(obj);
+	int n;
+	php_wm_cb *cbs = worker_caches(w, &n);
+	php_wm_worker_unlisten(w);
+	for (int i = 0; i < n; i++) {
+		php_wm_cb_dtor(&cbs[i]);
+	}
+	if (w->socket_name) {
+		zend_string_release(w->socket_name);
+	}
+	if (w->address) {
+		zend_string_release(w->address);
+	}
+	if (w->root_path) {
+		zend_string_release(w->root_path);
+	}
+	zval_ptr_dtor(&w->context);
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_wm_worker *w = php_wm_worker_from_obj(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	int k;
+	php_wm_cb *cbs = worker_caches(w, &k);
+	for (int i = 0; i < k; i++) {
+		zend_get_gc_buffer_add_zval(buf, &cbs[i].held);
+	}
+	zend_get_gc_buffer_add_zval(buf, &w->context);
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
+}
+
+/* ---- listening ---- */
+
+static zend_long context_backlog(php_wm_worker *w)
+{
+	zval *socket, *backlog;
+	if (Z_TYPE(w->context) == IS_ARRAY
+			&& (socket = zend_hash_str_find_deref(Z_ARRVAL(w->context), "socket", 6))
+			&& Z_TYPE_P(socket) == IS_ARRAY
+			&& (backlog = zend_hash_str_find_deref(Z_ARRVAL_P(socket), "backlog", 7))) {
+		return zval_get_long(backlog);
+	}
+	return 102400;
+}
+
+static bool reuse_port_enabled(php_wm_worker *w)
+{
+	return w->transport != WM_TRANSPORT_UNIX
+		&& zend_is_true(php_wm_worker_prop(w, WM_WORKER_PROP_REUSE_PORT));
+}
+
+static int parse_address(php_wm_worker *w, wm_sockaddr_t *sa, socklen_t *salen)
+{
+	const char *addr = ZSTR_VAL(w->address);
+	if (w->transport == WM_TRANSPORT_UNIX) {
+		/* unix:///path -> address "///path" after the scheme's ':' */
+		while (addr[0] == '/' && addr[1] == '/') {
+			addr++;
+		}
+		return wm_addr_parse_unix(addr, sa, salen);
+	}
+	while (*addr == '/') {
+		addr++;
+	}
+	return wm_addr_parse_inet(addr, sa, salen);
+}
+
+/* Test that the address can be bound, without listening (reusePort Workers listen in each
+ * child; a port already taken should fail in the master, once, not in a restart loop). */
+zend_result php_wm_worker_check_bind(php_wm_worker *w)
+{
+	wm_sockaddr_t sa;
+	socklen_t salen;
+	if (!w->address || w->transport == WM_TRANSPORT_UNIX) {
+		return SUCCESS;
+	}
+	if (parse_address(w, &sa, &salen) != WM_OK) {
+		zend_throw_exception_ex(zend_ce_exception, 0, "Invalid listen address %s", ZSTR_VAL(w->socket_name));
+		return FAILURE;
+	}
+	int fd = socket(sa.sa.sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int one = 1;
+	if (fd < 0) {
+		return SUCCESS;
+	}
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
+	int rc = bind(fd, &sa.sa, salen);
+	int e = errno;
+	close(fd);
+	if (rc < 0) {
+		zend_throw_exception_ex(zend_ce_exception, 0, "%s", strerror(e));
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+zend_result php_wm_worker_listen(php_wm_worker *w)
+{
+	if (!w->socket_name || !w->address) {
+		return SUCCESS;
+	}
+	if (w->listen_fd < 0) {
+		wm_sockaddr_t sa;
+		socklen_t salen;
+		if (w->transport == WM_TRANSPORT_UDP || w->transport == WM_TRANSPORT_SSL) {
+			zend_throw_exception_ex(zend_ce_exception, 0,
+				"transport %s is not supported yet", w->transport == WM_TRANSPORT_UDP ? "udp" : "ssl");
+			return FAILURE;
+		}
+		if (parse_address(w, &sa, &salen) != WM_OK) {
+			zend_throw_exception_ex(zend_ce_exception, 0, "Invalid listen address %s", ZSTR_VAL(w->socket_name));
+			return FAILURE;
+		}
+		wm_listen_opts_t opts = {(int)context_backlog(w), reuse_port_enabled(w), -1};
+		int fd = wm_listen_stream(&sa, salen, &opts);
+		if (fd < 0) {
+			/* As stream_socket_server's message. */
+			zend_throw_exception_ex(zend_ce_exception, errno, "%s", strerror(errno));
+			return FAILURE;
+		}
+		w->listen_fd = fd;
+	}
+	php_wm_worker_resume_accept(w);
+	return SUCCESS;
+}
+
+void php_wm_worker_unlisten(php_wm_worker *w)
+{
+	php_wm_worker_pause_accept(w);
+	if (w->listen_fd >= 0) {
+		close(w->listen_fd);
+		w->listen_fd = -1;
+	}
+}
+
+static void on_accept(wm_watch_t *watch, int what)
+{
+	php_wm_worker *w = watch->data;
+	(void)what;
+	GC_ADDREF(&w->std);
+	/* Bounded so one busy listener can't starve the rest of the loop. */
+	for (int i = 0; i < 64 && w->listen_fd >= 0 && !WM_G(proc.stop_requested); i++) {
+		wm_inaddr_t peer;
+		int fd = wm_accept(w->listen_fd, &peer);
+		if (fd < 0) {
+			if (errno == EMFILE || errno == ENFILE) {
+				php_wm_logf("accept failed on %s: %s", ZSTR_VAL(w->socket_name), strerror(errno));
+			}
+			break;
+		}
+		php_wm_conn *c = php_wm_conn_accepted(w, fd, &peer);
+		if (!c) {
+			continue;
+		}
+		zval *on_connect = php_wm_worker_prop(w, WM_WORKER_PROP_ON_CONNECT);
+		if (php_wm_cb_get(&w->cb_connect, on_connect, "onConnect")) {
+			zval arg;
+			ZVAL_OBJ(&arg, &c->std);
+			GC_ADDREF(&c->std);
+			bool ok = php_wm_cb_call(&w->cb_connect, NULL, 1, &arg);
+			OBJ_RELEASE(&c->std);
+			if (!ok) {
+				break;
+			}
+		}
+	}
+	OBJ_RELEASE(&w->std);
+}
+
+/* The loop frees watchers on its own after a fork: forget ours then. */
+static void accept_watch_disposed(wm_watch_t *watch)
+{
+	php_wm_worker *w = watch->data;
+	if (w->accept_watch == watch) {
+		w->accept_watch = NULL;
+	}
+}
+
+void php_wm_worker_resume_accept(php_wm_worker *w)
+{
+	/* Only a running worker process accepts (the master just holds the socket). */
+	if (w->accept_watch || w->listen_fd < 0 || !WM_G(proc.in_child)) {
+		return;
+	}
+	w->accept_watch = wm_watch_fd(php_wm_loop(), w->listen_fd, WM_EV_READ, on_accept, w);
+	if (w->accept_watch) {
+		w->accept_watch->dispose = accept_watch_disposed;
+	}
+}
+
+void php_wm_worker_pause_accept(php_wm_worker *w)
+{
+	if (w->accept_watch) {
+		wm_watch_t *watch = w->accept_watch;
+		w->accept_watch = NULL;
+		wm_watch_free(watch);
+	}
+}
+
+
+/* Workerman's Worker::stop(): onWorkerStop, stop listening, close the connections. */
+void php_wm_worker_stop(php_wm_worker *w)
+{
+	if (w->stopped) {
+		return;
+	}
+	w->stopped = true;
+	GC_ADDREF(&w->std);
+	zval *cb = php_wm_worker_prop(w, WM_WORKER_PROP_ON_WORKER_STOP);
+	if (php_wm_cb_get(&w->cb_stop, cb, "onWorkerStop")) {
+		zval arg;
+		ZVAL_OBJ(&arg, &w->std);
+		php_wm_cb_call(&w->cb_stop, NULL, 1, &arg);
+	}
+	php_wm_worker_unlisten(w);
+	zval *list = php_wm_worker_prop(w, WM_WORKER_PROP_CONNECTIONS);
+	ZVAL_DEREF(list);
+	if (Z_TYPE_P(list) == IS_ARRAY) {
+		zval copy, *zc;
+		ZVAL_COPY(&copy, list);
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(copy), zc) {
+			ZVAL_DEREF(zc);
+			if (Z_TYPE_P(zc) == IS_OBJECT
+					&& instanceof_function(Z_OBJCE_P(zc), wm_ce_Workerman_Connection_TcpConnection)) {
+				php_wm_conn_close(php_wm_conn_from_obj(Z_OBJ_P(zc)), NULL, false);
+			}
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&copy);
+	}
+	zval *st = php_wm_worker_prop(w, WM_WORKER_PROP_STOPPING);
+	zval_ptr_dtor(st);
+	ZVAL_TRUE(st);
+	OBJ_RELEASE(&w->std);
+}
+
+/* ---- methods ---- */
+
+#define THIS_WORKER() php_wm_worker_from_obj(Z_OBJ_P(ZEND_THIS))
+
+static int transport_of(const char *scheme, size_t len)
+{
+	if (len == 3 && memcmp(scheme, "tcp", 3) == 0) {
+		return WM_TRANSPORT_TCP;
+	}
+	if (len == 4 && memcmp(scheme, "unix", 4) == 0) {
+		return WM_TRANSPORT_UNIX;
+	}
+	if (len == 3 && memcmp(scheme, "udp", 3) == 0) {
+		return WM_TRANSPORT_UDP;
+	}
+	if (len == 3 && memcmp(scheme, "ssl", 3) == 0) {
+		return WM_TRANSPORT_SSL;
+	}
+	return -1;
+}
+
+static void set_prop_string(php_wm_worker *w, int slot, zend_string *s)
+{
+	zval *p = php_wm_worker_prop(w, slot);
+	zval_ptr_dtor(p);
+	ZVAL_STR_COPY(p, s);
+}
+
+ZEND_METHOD(Workerman_Worker, __construct)
+{
+	zend_string *socket_name = NULL;
+	HashTable *context = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR(socket_name)
+		Z_PARAM_ARRAY_HT(context)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_wm_worker *w = THIS_WORKER();
+	if (w->group >= 0) {
+		zend_throw_error(NULL, "Worker is already constructed");
+		RETURN_THROWS();
+	}
+
+	/* Workerman 3.5: classes are autoloaded from the directory of the file creating the
+	 * Worker. */
+	zend_string *file = zend_get_executed_filename_ex();
+	if (file) {
+		char *dir = estrndup(ZSTR_VAL(file), ZSTR_LEN(file));
+		size_t dlen = zend_dirname(dir, ZSTR_LEN(file));
+		w->root_path = zend_string_init(dir, dlen, 0);
+		efree(dir);
+		php_wm_autoload_register(w->root_path);
+	}
+
+	if (context) {
+		ZVAL_ARR(&w->context, zend_array_dup(context));
+	}
+
+	if (socket_name && ZSTR_LEN(socket_name)) {
+		const char *s = ZSTR_VAL(socket_name);
+		const char *colon = memchr(s, ':', ZSTR_LEN(socket_name));
+		if (!colon || colon == s) {
+			zend_argument_value_error(1, "must be an address like \"tcp://0.0.0.0:8080\", \"%s\" given", s);
+			RETURN_THROWS();
+		}
+		size_t slen = (size_t)(colon - s);
+		int transport = transport_of(s, slen);
+		if (transport < 0) {
+			php_wm_protocol *p = php_wm_protocol_from_scheme(s, slen);
+			if (!p) {
+				RETURN_THROWS();
+			}
+			w->proto = p;
+			set_prop_string(w, WM_WORKER_PROP_PROTOCOL, p->name);
+			zval *tp = php_wm_worker_prop(w, WM_WORKER_PROP_TRANSPORT);
+			ZVAL_DEREF(tp);
+			transport = Z_TYPE_P(tp) == IS_STRING ? transport_of(Z_STRVAL_P(tp), Z_STRLEN_P(tp)) : -1;
+			if (transport < 0) {
+				transport = WM_TRANSPORT_TCP;
+			}
+		} else {
+			zend_string *t = zend_string_init(s, slen, 0);
+			set_prop_string(w, WM_WORKER_PROP_TRANSPORT, t);
+			zend_string_release(t);
+		}
+		w->transport = transport;
+		w->socket_name = zend_string_copy(socket_name);
+		w->address = zend_string_init(colon + 1, ZSTR_LEN(socket_name) - slen - 1, 0);
+		{
+			wm_sockaddr_t sa;
+			socklen_t salen;
+			if (parse_address(w, &sa, &salen) != WM_OK) {
+				zend_argument_value_error(1, "has an invalid address \"%s\"", s);
+				RETURN_THROWS();
+			}
+		}
+		/* 3.5 turns reusePort on for Linux; a unix socket can't be shared that way. */
+		zval *rp = php_wm_worker_prop(w, WM_WORKER_PROP_REUSE_PORT);
+		ZVAL_BOOL(rp, transport != WM_TRANSPORT_UNIX);
+	}
+
+	w->group = (int)zend_hash_num_elements(&WM_G(proc.workers));
+	zval self;
+	ZVAL_OBJ_COPY(&self, &w->std);
+	zend_hash_next_index_insert(&WM_G(proc.workers), &self);
+
+	/* A Worker created inside a running worker process serves from this process. */
+	if (WM_G(proc.in_child)) {
+		w->group = -2;
+	}
+}
+
+ZEND_METHOD(Workerman_Worker, runAll)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_run_all();
+}
+
+ZEND_METHOD(Workerman_Worker, stopAll)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_stop_all();
+}
+
+ZEND_METHOD(Workerman_Worker, listen)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_worker *w = THIS_WORKER();
+	if (w->root_path) {
+		php_wm_autoload_register(w->root_path);
+	}
+	php_wm_worker_listen(w);
+}
+
+ZEND_METHOD(Workerman_Worker, unlisten)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_worker_unlisten(THIS_WORKER());
+}
+
+ZEND_METHOD(Workerman_Worker, pauseAccept)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_worker_pause_accept(THIS_WORKER());
+}
+
+ZEND_METHOD(Workerman_Worker, resumeAccept)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_worker_resume_accept(THIS_WORKER());
+}
+
+ZEND_METHOD(Workerman_Worker, getSocketName)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_worker *w = THIS_WORKER();
+	if (!w->socket_name) {
+		RETURN_STRING("none");
+	}
+	zend_string *s = zend_string_dup(w->socket_name, 0);
+	ZSTR_VAL(s)[0] = (char)tolower((unsigned char)ZSTR_VAL(s)[0]);
+	RETURN_NEW_STR(s);
+}
+
+ZEND_METHOD(Workerman_Worker, getMainSocket)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_worker *w = THIS_WORKER();
+	if (w->listen_fd < 0) {
+		RETURN_NULL();
+	}
+	/* A stream sharing the listening fd; closing it must not close ours. */
+	int fd = dup(w->listen_fd);
+	php_stream *stream = fd >= 0 ? php_stream_sock_open_from_socket(fd, NULL) : NULL;
+	if (!stream) {
+		if (fd >= 0) {
+			close(fd);
+		}
+		RETURN_NULL();
+	}
+	php_stream_to_zval(stream, return_value);
+}
+
+ZEND_METHOD(Workerman_Worker, getAllWorkers)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_ARR(zend_array_dup(&WM_G(proc.workers)));
+}
+
+ZEND_METHOD(Workerman_Worker, getEventLoop)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_COPY(php_wm_static_prop(wm_ce_Workerman_Worker, "globalEvent"));
+}
+
+ZEND_METHOD(Workerman_Worker, getStatus)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(php_wm_status());
+}
+
+ZEND_METHOD(Workerman_Worker, getGracefulStop)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_FALSE;
+}
+
+ZEND_METHOD(Workerman_Worker, log)
+{
+	zval *msg;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(msg)
+	ZEND_PARSE_PARAMETERS_END();
+	zend_string *s = zval_try_get_string(msg);
+	if (!s) {
+		RETURN_THROWS();
+	}
+	php_wm_log_str(ZSTR_VAL(s), ZSTR_LEN(s));
+	zend_string_release(s);
+}
+
+ZEND_METHOD(Workerman_Worker, safeEcho)
+{
+	zval *msg;
+	bool decorated = false;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ZVAL(msg)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(decorated)
+	ZEND_PARSE_PARAMETERS_END();
+	if (decorated) {
+		RETURN_FALSE; /* no colour decoration: output may not be a terminal */
+	}
+	zend_string *s = zval_try_get_string(msg);
+	if (!s) {
+		RETURN_THROWS();
+	}
+	/* Workerman's markup tags carry no meaning without colours. */
+	static const char *const tags[] = {"<n>", "<w>", "<g>", "</n>", "</w>", "</g>"};
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		zend_string *r = php_str_to_str(ZSTR_VAL(s), ZSTR_LEN(s), tags[i], strlen(tags[i]), "", 0);
+		zend_string_release(s);
+		s = r;
+	}
+	php_wm_echo(ZSTR_VAL(s), ZSTR_LEN(s));
+	zend_string_release(s);
+	RETURN_TRUE;
+}
+
+void php_wm_worker_minit(void)
+{
+	wm_ce_Workerman_Worker = register_class_Workerman_Worker();
+	wm_ce_Workerman_Worker->create_object = worker_create;
+	memcpy(&worker_handlers, zend_get_std_object_handlers(), sizeof(worker_handlers));
+	worker_handlers.offset = XtOffsetOf(php_wm_worker, std);
+	worker_handlers.free_obj = worker_free;
+	worker_handlers.get_gc = worker_get_gc;
+	worker_handlers.clone_obj = NULL;
+
+	static const char *const names[] = {"id", "name", "count", "user", "group", "reloadable",
+		"reusePort", "onWorkerStart", "onConnect", "onMessage", "onClose", "onError",
+		"onBufferFull", "onBufferDrain", "onWorkerStop", "onWorkerReload", "transport",
+		"connections", "protocol", "stopping"};
+	for (int i = 0; i <= WM_WORKER_PROP_STOPPING; i++) {
+		zend_property_info *pi = zend_hash_str_find_ptr(&wm_ce_Workerman_Worker->properties_info,
+			names[i], strlen(names[i]));
+		worker_prop_off[i] = pi->offset;
+	}
+}

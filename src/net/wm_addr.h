@@ -1,0 +1,34 @@
+/* Socket addresses: parsing "host:port" / unix paths, formatting peers. */
+#ifndef WM_NET_WM_ADDR_H
+#define WM_NET_WM_ADDR_H
+
+#include <netinet/in.h>
+#include <stddef.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+typedef union wm_sockaddr {
+	struct sockaddr sa;
+	struct sockaddr_in in4;
+	struct sockaddr_in6 in6;
+	struct sockaddr_un un;
+} wm_sockaddr_t;
+
+/* Compact form kept per connection (no unix paths: those peers are anonymous). */
+typedef union wm_inaddr {
+	struct sockaddr sa;
+	struct sockaddr_in in4;
+	struct sockaddr_in6 in6;
+} wm_inaddr_t;
+
+/* Parse "host:port" ("[v6]:port" too) into out (numeric hosts, or "localhost"/names via
+ * getaddrinfo). Returns WM_OK or WM_ERR_ADDR. */
+int wm_addr_parse_inet(const char *hostport, wm_sockaddr_t *out, socklen_t *outlen);
+/* Parse a unix socket path. Returns WM_OK or WM_ERR_ADDR (empty or too long). */
+int wm_addr_parse_unix(const char *path, wm_sockaddr_t *out, socklen_t *outlen);
+/* Write the IP of a (v4 or v6) address into buf; returns its length, 0 for other families. */
+size_t wm_addr_ip(const struct sockaddr *sa, char *buf, size_t buflen);
+/* Port of a v4/v6 address, 0 otherwise. */
+int wm_addr_port(const struct sockaddr *sa);
+
+#endif

@@ -1,0 +1,82 @@
+/* Listening sockets. */
+#include "src/net/wm_listen.h"
+#include "src/wm_core.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/tcp.h>
+#include <string.h>
+#include <unistd.h>
+
+static int unix_path_is_stale(const wm_sockaddr_t *addr, socklen_t addrlen)
+{
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		return 0;
+	}
+	int refused = connect(fd, &addr->sa, addrlen) < 0 && errno == ECONNREFUSED;
+	close(fd);
+	return refused;
+}
+
+int wm_listen_stream(const wm_sockaddr_t *addr, socklen_t addrlen, const wm_listen_opts_t *opts)
+{
+	int family = addr->sa.sa_family;
+	int fd = socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	int one = 1;
+	if (fd < 0) {
+		return -1;
+	}
+	if (family != AF_UNIX) {
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (opts->reuse_port) {
+			setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
+		}
+		if (family == AF_INET6 && opts->ipv6_v6only >= 0) {
+			int v = opts->ipv6_v6only;
+			setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v, sizeof(v));
+		}
+	}
+	if (bind(fd, &addr->sa, addrlen) < 0) {
+		if (family == AF_UNIX && errno == EADDRINUSE && unix_path_is_stale(addr, addrlen)) {
+			unlink(addr->un.sun_path);
+			if (bind(fd, &addr->sa, addrlen) == 0) {
+				goto bound;
+			}
+		}
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+bound:
+	if (listen(fd, opts->backlog > 0 ? opts->backlog : 511) < 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+int wm_accept(int listen_fd, wm_inaddr_t *peer)
+{
+	wm_sockaddr_t sa;
+	socklen_t len = sizeof(sa);
+	int fd = accept4(listen_fd, &sa.sa, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+	if (fd < 0) {
+		return -1;
+	}
+	memset(peer, 0, sizeof(*peer));
+	if (sa.sa.sa_family == AF_INET) {
+		peer->in4 = sa.in4;
+	} else if (sa.sa.sa_family == AF_INET6) {
+		peer->in6 = sa.in6;
+	}
+	if (sa.sa.sa_family != AF_UNIX) {
+		int one = 1;
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+		setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof(one));
+	}
+	return fd;
+}

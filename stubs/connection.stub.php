@@ -1,0 +1,114 @@
+<?php
+
+/**
+ * @generate-class-entries static
+ * @generate-legacy-arginfo 80100
+ */
+
+namespace Workerman\Connection;
+
+/** @not-serializable */
+#[\AllowDynamicProperties]
+class TcpConnection extends ConnectionInterface
+{
+    /** @var int */
+    public const READ_BUFFER_SIZE = 65535;
+    /** @var int */
+    public const STATUS_INITIAL = 0;
+    /** @var int */
+    public const STATUS_CONNECTING = 1;
+    /** @var int */
+    public const STATUS_ESTABLISHED = 2;
+    /** @var int */
+    public const STATUS_CLOSING = 4;
+    /** @var int */
+    public const STATUS_CLOSED = 8;
+
+    /** @var mixed */
+
+    public $onBufferFull = null;
+    /** @var mixed */
+    public $onBufferDrain = null;
+    /** @var mixed */
+    public $protocol = null;
+    /** @var mixed */
+    public $transport = 'tcp';
+    /** @var mixed */
+    public $worker = null;
+    /** @var mixed */
+    public $bytesRead = 0;
+    /** @var mixed */
+    public $bytesWritten = 0;
+    /** @var mixed */
+    public $id = 0;
+
+    /* The per-connection limits $maxSendBufferSize and $maxPackageSize (Workerman 3.5) are
+     * served by the object handlers, because the manual spells the same names as statics. */
+    /** @var mixed */
+    public static $defaultMaxSendBufferSize = 1048576;
+    /** @var mixed */
+    public static $defaultMaxPackageSize = 10485760;
+    /** @var mixed */
+    public static $maxSendBufferSize = 1048576;
+    /** @var mixed */
+    public static $maxPackageSize = 10485760;
+
+    public function __construct(mixed $socket, mixed $remote_address = '') {}
+
+    /** @return bool|null */
+    public function send(mixed $send_buffer, mixed $raw = false) {}
+
+    /** @return void */
+    public function close(mixed $data = null, mixed $raw = false) {}
+
+    /** @return void */
+    public function destroy() {}
+
+    /** @return void */
+    public function pauseRecv() {}
+
+    /** @return void */
+    public function resumeRecv() {}
+
+    /** @return string */
+    public function getRemoteIp() {}
+
+    /** @return int */
+    public function getRemotePort() {}
+
+    /** @return string */
+    public function getRemoteAddress() {}
+
+    /** @return string */
+    public function getLocalIp() {}
+
+    /** @return int */
+    public function getLocalPort() {}
+
+    /** @return string */
+    public function getLocalAddress() {}
+
+    /** @return bool */
+    public function isIpV4() {}
+
+    /** @return bool */
+    public function isIpV6() {}
+
+    /** @return int */
+    public function getSendBufferQueueSize() {}
+
+    /** @return int */
+    public function getRecvBufferQueueSize() {}
+
+    /** @return void */
+    public function consumeRecvBuffer(mixed $length) {}
+
+    /** @return int|string */
+    public function getStatus(mixed $raw_output = true) {}
+
+    /** @return bool */
+    public function bufferIsFull() {}
+
+    /** @return bool */
+    public function bufferIsEmpty() {}
+}
