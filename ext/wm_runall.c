@@ -70,9 +70,15 @@ void php_wm_request_stop(int exit_status)
 
 /* ---- helpers ---- */
 
+/* basename of the start file, as Workerman's messages show it */
 static const char *start_file_name(void)
 {
-	return WM_G(proc.start_file) ? ZSTR_VAL(WM_G(proc.start_file)) : "";
+	if (!WM_G(proc.start_file)) {
+		return "";
+	}
+	const char *s = ZSTR_VAL(WM_G(proc.start_file));
+	const char *slash = strrchr(s, '/');
+	return slash ? slash + 1 : s;
 }
 
 /* The script being run: the outermost user frame's file. */
@@ -557,7 +563,7 @@ void php_wm_run_all(void)
 		php_wm_logf("can not save pid to %s: %s", pid_file_path(), strerror(errno));
 	}
 	zend_string *t = zval_get_string(php_wm_static_prop(wm_ce_Workerman_Worker, "processTitle"));
-	set_process_title("%s: master process  start_file=%s", ZSTR_VAL(t), start_file_name());
+	set_process_title("%s: master process  start_file=%s", ZSTR_VAL(t), ZSTR_VAL(WM_G(proc.start_file)));
 	zend_string_release(t);
 	signal(SIGPIPE, SIG_IGN);
 
