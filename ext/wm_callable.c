@@ -114,7 +114,10 @@ zend_fcall_info_cache *php_wm_cb_get(php_wm_cb *cache, zval *prop, const char *w
 			cache->ok = 2; /* resolved on every call */
 		}
 	} else {
-		php_wm_logf("%s is not callable: %s", what, error ? error : "unknown reason");
+		/* Workerman calls it anyway and dies of the Error: log it, exit 250. */
+		php_wm_logf("Error: %s is not callable: %s", what, error ? error : "unknown reason");
+		php_wm_stats_add(WM_STAT_THROW_EXCEPTION, 1);
+		php_wm_request_stop(250);
 	}
 	if (error) {
 		efree(error);

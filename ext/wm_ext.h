@@ -81,6 +81,7 @@ typedef struct php_wm_worker {
 	wm_watch_t *accept_watch;   /* owned by the loop, NULL when paused */
 	zend_string *socket_name;   /* as given */
 	zend_string *address;       /* after the scheme */
+	zend_string *scheme;        /* an application protocol's scheme ("text"), else NULL */
 	zend_string *root_path;     /* directory of the file that created the Worker (autoload root) */
 	zval context;               /* the context option array */
 	php_wm_protocol *proto;     /* resolved protocol of the socket name, or NULL */
@@ -185,6 +186,7 @@ void php_wm_loop_destroy(void);
 
 void php_wm_worker_minit(void);
 void php_wm_connection_minit(void);
+void php_wm_connection_rinit(void);
 void php_wm_timer_minit(void);
 void php_wm_event_minit(void);
 void php_wm_protocol_minit(void);

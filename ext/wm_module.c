@@ -67,6 +67,7 @@ static PHP_RINIT_FUNCTION(workerman)
 	WM_G(conn.autoload_root) = NULL;
 	WM_G(conn.autoload_registered) = false;
 	php_wm_runall_rinit();
+	php_wm_connection_rinit();
 	return SUCCESS;
 }
 

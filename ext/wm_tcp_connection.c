@@ -45,29 +45,37 @@ static void conn_set_long_prop(php_wm_conn *c, int slot, zend_long v)
 
 /* ---- statistics: ConnectionInterface::$statistics ---- */
 
-static const char *const stat_names[] = {"connection_count", "total_request", "throw_exception", "send_fail"};
+static zend_string *stat_keys[4];
+static uint32_t statistics_offset;
+
+/* The static $statistics array, found by its slot rather than by name (hot path). */
+static zval *statistics_zval(void)
+{
+	zend_class_entry *ce = wm_ce_Workerman_Connection_ConnectionInterface;
+	if (UNEXPECTED(!CE_STATIC_MEMBERS(ce))) {
+		zend_class_init_statics(ce);
+	}
+	zval *zv = CE_STATIC_MEMBERS(ce) + statistics_offset;
+	ZVAL_DEREF(zv);
+	return zv;
+}
 
 void php_wm_stats_add(int which, zend_long n)
 {
 	WM_G(conn.stats)[which] += n;
-	zval *arr = zend_read_static_property(wm_ce_Workerman_Connection_ConnectionInterface,
-		"statistics", sizeof("statistics") - 1, true);
-	if (!arr) {
-		return;
-	}
-	ZVAL_DEREF(arr);
-	if (Z_TYPE_P(arr) != IS_ARRAY) {
+	zval *arr = statistics_zval();
+	if (UNEXPECTED(Z_TYPE_P(arr) != IS_ARRAY)) {
 		zval_ptr_dtor(arr);
 		array_init(arr);
 	}
 	SEPARATE_ARRAY(arr);
-	zval *slot = zend_hash_str_find(Z_ARRVAL_P(arr), stat_names[which], strlen(stat_names[which]));
-	if (slot && Z_TYPE_P(slot) == IS_LONG) {
+	zval *slot = zend_hash_find_known_hash(Z_ARRVAL_P(arr), stat_keys[which]);
+	if (EXPECTED(slot && Z_TYPE_P(slot) == IS_LONG)) {
 		Z_LVAL_P(slot) += n;
 	} else {
 		zval v;
 		ZVAL_LONG(&v, WM_G(conn.stats)[which]);
-		zend_hash_str_update(Z_ARRVAL_P(arr), stat_names[which], strlen(stat_names[which]), &v);
+		zend_hash_update(Z_ARRVAL_P(arr), stat_keys[which], &v);
 	}
 }
 
@@ -180,6 +188,10 @@ void php_wm_conn_destroy(php_wm_conn *c)
 	}
 	GC_ADDREF(&c->std);
 	bool had_io = c->io.loop != NULL;
+	if (had_io && c->io.loop->batch_conn == &c->io) {
+		/* send() reported these bytes as sent: give them to the kernel before closing. */
+		wm_conn_batch_end(&c->io);
+	}
 	wm_conn_close(&c->io);
 	if (Z_TYPE(c->stream) == IS_RESOURCE) {
 		zend_list_close(Z_RES(c->stream));
@@ -328,6 +340,15 @@ void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw)
 		}
 	}
 	c->status = WM_STATUS_CLOSING;
+	if (c->io.loop && c->io.loop->batch_conn == &c->io) {
+		/* Write what this batch produced now, so that close() behaves as in Workerman:
+		 * with nothing left to send the connection is destroyed at once. */
+		if (wm_conn_batch_end(&c->io) == WM_SEND_FAILED) {
+			php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+			php_wm_conn_destroy(c);
+			return;
+		}
+	}
 	if (wm_conn_pending(&c->io) == 0) {
 		php_wm_conn_destroy(c);
 	} else {
@@ -363,15 +384,15 @@ static void conn_process(php_wm_conn *c)
 			ZVAL_STRINGL_FAST(&msg, data, len);
 			wm_conn_rconsume(&c->io, len);
 		} else if (p->native_text) {
-			size_t n = wm_text_input(data, len);
-			if (n == 0) {
-				if ((zend_long)len >= c->max_package) {
-					conn_bad_package(c, "text line over maxPackageSize.", (zend_long)len);
-				}
+			/* As Workerman's Text::input: a buffer reaching maxPackageSize closes. */
+			if ((zend_long)len >= c->max_package) {
+				php_wm_logf("error package. text buffer of %zu bytes reached maxPackageSize %ld, closing",
+					len, (long)c->max_package);
+				php_wm_conn_close(c, NULL, false);
 				break;
 			}
-			if ((zend_long)n > c->max_package) {
-				conn_bad_package(c, "text line over maxPackageSize.", (zend_long)n);
+			size_t n = wm_text_input(data, len);
+			if (n == 0) {
 				break;
 			}
 			ZVAL_STRINGL_FAST(&msg, data, wm_text_decoded_len(data, n));
@@ -399,25 +420,37 @@ static void conn_process(php_wm_conn *c)
 				}
 				/* input() may have consumed bytes (consumeRecvBuffer). */
 				data = wm_conn_rdata(&c->io, &len);
-				zend_long plen;
+				/* Workerman: int 0 waits for more; any number (numeric strings included,
+				 * base_convert() returns one) in 1..maxPackageSize is a length. */
+				zend_long plen = 0;
 				bool valid = true;
+				bool wait = Z_TYPE(rv) == IS_LONG && Z_LVAL(rv) == 0;
 				if (Z_TYPE(rv) == IS_LONG) {
 					plen = Z_LVAL(rv);
-				} else if (Z_TYPE(rv) == IS_DOUBLE && Z_DVAL(rv) == (double)(zend_long)Z_DVAL(rv)) {
-					plen = (zend_long)Z_DVAL(rv);
+				} else if (Z_TYPE(rv) == IS_DOUBLE) {
+					plen = Z_DVAL(rv) >= 1 && Z_DVAL(rv) < 9.2e18 ? (zend_long)Z_DVAL(rv) : -1;
+				} else if (Z_TYPE(rv) == IS_STRING) {
+					double d;
+					zend_uchar t = is_numeric_string(Z_STRVAL(rv), Z_STRLEN(rv), &plen, &d, true);
+					if (t == IS_DOUBLE) {
+						plen = d >= 1 && d < 9.2e18 ? (zend_long)d : -1;
+					} else if (t != IS_LONG) {
+						valid = false;
+					} else if (plen == 0) {
+						plen = -1;
+					}
 				} else {
-					plen = 0;
 					valid = false;
 				}
 				zval_ptr_dtor(&rv);
-				if (valid && plen == 0) {
+				if (wait) {
 					if ((zend_long)len >= c->max_package) {
 						conn_bad_package(c, "buffer over maxPackageSize without a complete package.",
 							(zend_long)len);
 					}
 					break;
 				}
-				if (!valid || plen < 0 || plen > c->max_package) {
+				if (!valid || plen <= 0 || plen > c->max_package) {
 					conn_bad_package(c, valid ? "" : "input() returned no length.", plen);
 					break;
 				}
@@ -995,10 +1028,31 @@ void php_wm_connection_minit(void)
 	conn_handlers.get_property_ptr_ptr = conn_get_property_ptr_ptr;
 	conn_handlers.unset_property = conn_unset_property;
 
+	static const char *const stat_names[] = {"connection_count", "total_request", "throw_exception", "send_fail"};
+	for (int i = 0; i < 4; i++) {
+		stat_keys[i] = zend_string_init_interned(stat_names[i], strlen(stat_names[i]), 1);
+		ZSTR_H(stat_keys[i]) = zend_string_hash_val(stat_keys[i]);
+	}
+	zend_property_info *spi = zend_hash_str_find_ptr(
+		&wm_ce_Workerman_Connection_ConnectionInterface->properties_info, "statistics", sizeof("statistics") - 1);
+	statistics_offset = spi->offset;
+
 	zend_class_entry *ce = wm_ce_Workerman_Connection_TcpConnection;
 	static const char *const names[] = {"onMessage", "onClose", "onError", "onBufferFull",
 		"onBufferDrain", "protocol", "transport", "worker", "bytesRead", "bytesWritten", "id"};
 	for (int i = 0; i <= WM_CONN_PROP_ID; i++) {
 		conn_prop_off[i] = prop_offset(ce, names[i]);
 	}
+}
+
+void php_wm_connection_rinit(void)
+{
+	zval arr;
+	array_init_size(&arr, 4);
+	for (int i = 0; i < 4; i++) {
+		add_assoc_long_ex(&arr, ZSTR_VAL(stat_keys[i]), ZSTR_LEN(stat_keys[i]), 0);
+	}
+	zend_update_static_property(wm_ce_Workerman_Connection_ConnectionInterface, "statistics",
+		sizeof("statistics") - 1, &arr);
+	zval_ptr_dtor(&arr);
 }

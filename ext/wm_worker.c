@@ -64,6 +64,9 @@ static void worker_free(zend_object *obj)
 	if (w->root_path) {
 		zend_string_release(w->root_path);
 	}
+	if (w->scheme) {
+		zend_string_release(w->scheme);
+	}
 	zval_ptr_dtor(&w->context);
 	zend_object_std_dtor(obj);
 }
@@ -80,6 +83,30 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 	zend_get_gc_buffer_add_zval(buf, &w->context);
 	zend_get_gc_buffer_use(buf, table, n);
 	return zend_std_get_properties(obj);
+}
+
+static int transport_of(const char *scheme, size_t len)
+{
+	if (len == 3 && memcmp(scheme, "tcp", 3) == 0) {
+		return WM_TRANSPORT_TCP;
+	}
+	if (len == 4 && memcmp(scheme, "unix", 4) == 0) {
+		return WM_TRANSPORT_UNIX;
+	}
+	if (len == 3 && memcmp(scheme, "udp", 3) == 0) {
+		return WM_TRANSPORT_UDP;
+	}
+	if (len == 3 && memcmp(scheme, "ssl", 3) == 0) {
+		return WM_TRANSPORT_SSL;
+	}
+	return -1;
+}
+
+static void set_prop_string(php_wm_worker *w, int slot, zend_string *s)
+{
+	zval *p = php_wm_worker_prop(w, slot);
+	zval_ptr_dtor(p);
+	ZVAL_STR_COPY(p, s);
 }
 
 /* ---- listening ---- */
@@ -120,10 +147,41 @@ static int parse_address(php_wm_worker *w, wm_sockaddr_t *sa, socklen_t *salen)
 
 /* Test that the address can be bound, without listening (reusePort Workers listen in each
  * child; a port already taken should fail in the master, once, not in a restart loop). */
+/* Resolve the scheme's protocol class and the transport (the transport property may have
+ * been changed after construction). Throws like Workerman 3.5 when the class is missing. */
+static zend_result worker_prepare(php_wm_worker *w)
+{
+	if (!w->scheme) {
+		return SUCCESS;
+	}
+	if (!w->proto) {
+		php_wm_protocol *p = php_wm_protocol_from_scheme(ZSTR_VAL(w->scheme), ZSTR_LEN(w->scheme));
+		if (!p) {
+			return FAILURE;
+		}
+		w->proto = p;
+		set_prop_string(w, WM_WORKER_PROP_PROTOCOL, p->name);
+	}
+	zval *tp = php_wm_worker_prop(w, WM_WORKER_PROP_TRANSPORT);
+	ZVAL_DEREF(tp);
+	int transport = Z_TYPE_P(tp) == IS_STRING ? transport_of(Z_STRVAL_P(tp), Z_STRLEN_P(tp)) : -1;
+	if (transport < 0) {
+		zend_string *desc = zval_get_string(tp);
+		zend_throw_exception_ex(zend_ce_exception, 0, "Bad worker->transport '%s'", ZSTR_VAL(desc));
+		zend_string_release(desc);
+		return FAILURE;
+	}
+	w->transport = transport;
+	return SUCCESS;
+}
+
 zend_result php_wm_worker_check_bind(php_wm_worker *w)
 {
 	wm_sockaddr_t sa;
 	socklen_t salen;
+	if (worker_prepare(w) == FAILURE) {
+		return FAILURE;
+	}
 	if (!w->address || w->transport == WM_TRANSPORT_UNIX) {
 		return SUCCESS;
 	}
@@ -152,6 +210,9 @@ zend_result php_wm_worker_listen(php_wm_worker *w)
 {
 	if (!w->socket_name || !w->address) {
 		return SUCCESS;
+	}
+	if (worker_prepare(w) == FAILURE) {
+		return FAILURE;
 	}
 	if (w->listen_fd < 0) {
 		wm_sockaddr_t sa;
@@ -291,29 +352,6 @@ void php_wm_worker_stop(php_wm_worker *w)
 
 #define THIS_WORKER() php_wm_worker_from_obj(Z_OBJ_P(ZEND_THIS))
 
-static int transport_of(const char *scheme, size_t len)
-{
-	if (len == 3 && memcmp(scheme, "tcp", 3) == 0) {
-		return WM_TRANSPORT_TCP;
-	}
-	if (len == 4 && memcmp(scheme, "unix", 4) == 0) {
-		return WM_TRANSPORT_UNIX;
-	}
-	if (len == 3 && memcmp(scheme, "udp", 3) == 0) {
-		return WM_TRANSPORT_UDP;
-	}
-	if (len == 3 && memcmp(scheme, "ssl", 3) == 0) {
-		return WM_TRANSPORT_SSL;
-	}
-	return -1;
-}
-
-static void set_prop_string(php_wm_worker *w, int slot, zend_string *s)
-{
-	zval *p = php_wm_worker_prop(w, slot);
-	zval_ptr_dtor(p);
-	ZVAL_STR_COPY(p, s);
-}
 
 ZEND_METHOD(Workerman_Worker, __construct)
 {
@@ -356,18 +394,10 @@ ZEND_METHOD(Workerman_Worker, __construct)
 		size_t slen = (size_t)(colon - s);
 		int transport = transport_of(s, slen);
 		if (transport < 0) {
-			php_wm_protocol *p = php_wm_protocol_from_scheme(s, slen);
-			if (!p) {
-				RETURN_THROWS();
-			}
-			w->proto = p;
-			set_prop_string(w, WM_WORKER_PROP_PROTOCOL, p->name);
-			zval *tp = php_wm_worker_prop(w, WM_WORKER_PROP_TRANSPORT);
-			ZVAL_DEREF(tp);
-			transport = Z_TYPE_P(tp) == IS_STRING ? transport_of(Z_STRVAL_P(tp), Z_STRLEN_P(tp)) : -1;
-			if (transport < 0) {
-				transport = WM_TRANSPORT_TCP;
-			}
+			/* Resolved when listening, as in Workerman 3.5 (the class may be defined
+			 * after the Worker is created). */
+			w->scheme = zend_string_init(s, slen, 0);
+			transport = WM_TRANSPORT_TCP;
 		} else {
 			zend_string *t = zend_string_init(s, slen, 0);
 			set_prop_string(w, WM_WORKER_PROP_TRANSPORT, t);
