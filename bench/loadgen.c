@@ -279,7 +279,8 @@ static void start_connect(struct conn *c, double now)
     int fd = socket(addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         int e = errno;
-        if (e == EMFILE || e == ENFILE)
+        static int warned = 0;
+        if ((e == EMFILE || e == ENFILE) && !warned++)
             fprintf(stderr, "loadgen: socket(): %s (raise ulimit -n)\n", strerror(e));
         c->fd = -1;
         schedule_retry(c, e == EMFILE || e == ENFILE ? e : EAGAIN, now);
