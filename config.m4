@@ -44,6 +44,7 @@ if test "$PHP_WORKERMAN" != "no"; then
   PHP_NEW_EXTENSION([workerman],
     [$WM_SRC_UTIL $WM_SRC_BUF $WM_SRC_LOOP $WM_SRC_NET $WM_SRC_PROTO $WM_SRC_PROC $WM_SRC_EXT],
     [$ext_shared], , [$WM_CFLAGS])
+  PHP_ADD_MAKEFILE_FRAGMENT
   PHP_ADD_BUILD_DIR([$ext_builddir/src/util])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/buf])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/loop])

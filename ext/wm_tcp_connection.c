@@ -552,8 +552,18 @@ static void conn_on_write_error(wm_conn_t *io, int err)
 	php_wm_conn_destroy(c);
 }
 
+static void conn_hold(wm_conn_t *io)
+{
+	GC_ADDREF(&php_wm_conn_from_io(io)->std);
+}
+
+static void conn_release(wm_conn_t *io)
+{
+	OBJ_RELEASE(&php_wm_conn_from_io(io)->std);
+}
+
 static const wm_conn_ops_t conn_ops = {
-	conn_on_data, conn_on_eof, conn_on_drain, conn_on_write_error,
+	conn_on_data, conn_on_eof, conn_on_drain, conn_on_write_error, conn_hold, conn_release,
 };
 
 /* ---- creation ---- */

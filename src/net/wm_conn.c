@@ -326,7 +326,11 @@ static void conn_read_ready(wm_conn_t *c)
 static void conn_event(evutil_socket_t fd, short what, void *arg)
 {
 	wm_conn_t *c = arg;
+	const wm_conn_ops_t *ops = c->ops;
 	(void)fd;
+	if (ops->hold) {
+		ops->hold(c);
+	}
 	c->in_callback = 1;
 	if ((what & EV_WRITE) && !c->closed) {
 		conn_write_ready(c);
@@ -339,5 +343,8 @@ static void conn_event(evutil_socket_t fd, short what, void *arg)
 		event_free(c->ev);
 		c->ev = NULL;
 		c->free_ev = 0;
+	}
+	if (ops->release) {
+		ops->release(c); /* may free c */
 	}
 }

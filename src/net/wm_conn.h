@@ -23,6 +23,10 @@ typedef struct wm_conn_ops {
 	void (*on_drain)(wm_conn_t *c);
 	/* Writing queued output failed (errno). */
 	void (*on_write_error)(wm_conn_t *c, int err);
+	/* Bracket every event dispatch, so that the embedder keeps the memory of c alive
+	 * while the engine still uses it after the callbacks above (may be NULL). */
+	void (*hold)(wm_conn_t *c);
+	void (*release)(wm_conn_t *c);
 } wm_conn_ops_t;
 
 enum {
