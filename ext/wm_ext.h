@@ -10,6 +10,8 @@
 #include "ext/standard/php_string.h"
 #include "ext/wm_compat.h"
 #include "src/wm_core.h"
+#include "zend_smart_str.h"
+#include <time.h>
 #include "src/loop/wm_loop.h"
 #include "src/net/wm_addr.h"
 #include "src/net/wm_conn.h"
@@ -27,6 +29,7 @@ extern zend_class_entry *wm_ce_Workerman_Protocols_Text;
 #define WM_STATUS_STARTING 1
 #define WM_STATUS_RUNNING 2
 #define WM_STATUS_SHUTDOWN 4
+#define WM_STATUS_RELOADING 8
 
 /* ---- callbacks stored in declared properties (wm_callable.c) ---- */
 
@@ -202,7 +205,7 @@ zend_result php_wm_worker_check_bind(php_wm_worker *w);
 void php_wm_worker_unlisten(php_wm_worker *w);
 void php_wm_worker_resume_accept(php_wm_worker *w);
 void php_wm_worker_pause_accept(php_wm_worker *w);
-void php_wm_worker_stop(php_wm_worker *w);
+void php_wm_worker_stop(php_wm_worker *w, bool graceful);
 HashTable *php_wm_workers(void);    /* all Workers of this request, in creation order */
 
 /* Connections (wm_tcp_connection.c) */
@@ -225,12 +228,22 @@ void php_wm_event_clear_all(void);
 /* Process control (wm_runall.c) */
 void php_wm_run_all(void);
 void php_wm_stop_all(void);
-void php_wm_request_stop(int exit_status); /* stop this process's loop, exit with status */
+void php_wm_request_stop(int exit_status);
+void php_wm_connection_gone(void); /* a graceful stop may end now */ /* stop this process's loop, exit with status */
 bool php_wm_is_master(void);
 int php_wm_status(void);
 zend_string *php_wm_start_file(void);
 void php_wm_autoload_register(zend_string *root);
 void php_wm_autoload_minit(void);
 void php_wm_autoload_mshutdown(void);
+
+/* Status and connections reports (wm_status.c) */
+zend_string *php_wm_status_path(const char *suffix);
+void php_wm_status_master_write(wm_master_t *m, time_t started);
+void php_wm_connections_master_write(wm_master_t *m);
+void php_wm_status_child_write(php_wm_worker *w);
+void php_wm_connections_child_write(php_wm_worker *w);
+int php_wm_status_command(pid_t master);
+int php_wm_connections_command(pid_t master);
 
 #endif

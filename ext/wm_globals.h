@@ -3,6 +3,7 @@
 #define WM_EXT_WM_GLOBALS_H
 
 #include "php.h"
+#include <time.h>
 #include "src/loop/wm_loop.h"
 #include "src/proc/wm_proc.h"
 
@@ -27,6 +28,8 @@ ZEND_BEGIN_MODULE_GLOBALS(workerman)
 		bool in_master;
 		bool unwinding;             /* exit() was called in a callback */
 		bool stop_requested;
+		bool graceful;              /* a graceful stop waits for the connections to end */
+		time_t started;             /* when runAll started, for the status table */
 	} proc;
 	struct {
 		HashTable timers;           /* id => php_wm_timer* (owned) */

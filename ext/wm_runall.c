@@ -3,6 +3,9 @@
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
 #include "php_wm.h"
+#include "src/proc/wm_daemon.h"
+
+#include <pwd.h>
 
 #include "main/php_open_temporary_file.h"
 
@@ -60,7 +63,7 @@ void php_wm_request_stop(int exit_status)
 	}
 	WM_G(proc.stop_requested) = true;
 	if (WM_G(proc.in_master) && WM_G(proc.master)) {
-		wm_master_stop(WM_G(proc.master));
+		wm_master_stop(WM_G(proc.master), 0);
 		return;
 	}
 	if (WM_G(loop.loop)) {
@@ -247,13 +250,16 @@ static bool parse_command(void)
 		return true;
 	}
 	if (strcmp(cmd, "stop") == 0 || strcmp(cmd, "restart") == 0) {
-		php_wm_logf("Workerman[%s] is stopping ...", self);
+		bool graceful = strcmp(mode, "-g") == 0;
+		php_wm_logf(graceful ? "Workerman[%s] is gracefully stopping ..." : "Workerman[%s] is stopping ...", self);
 		if (alive) {
-			kill(master, SIGINT);
+			kill(master, graceful ? SIGTERM : SIGINT);
 		}
 		time_t begin = time(NULL);
+		/* Graceful: connections may take a while (the master kills after 30 s). */
+		int timeout = graceful ? 40 : 5;
 		while (alive && kill(master, 0) == 0) {
-			if (time(NULL) - begin >= 5) {
+			if (time(NULL) - begin >= timeout) {
 				php_wm_logf("Workerman[%s] stop fail", self);
 				exit_with(1);
 				return false;
@@ -277,9 +283,22 @@ static bool parse_command(void)
 		exit_with(0);
 		return false;
 	}
-	/* status and connections come with the process-manager stage. */
-	php_wm_logf("Workerman[%s] %s: not supported by this build yet", self, cmd);
-	exit_with(1);
+	if (strcmp(cmd, "status") == 0) {
+		bool live = strcmp(mode, "-d") == 0;
+		do {
+			if (live) {
+				php_printf("\33[H\33[2J\33(B\33[m");
+			}
+			int rc = php_wm_status_command(master);
+			if (!live || rc != 0 || kill(master, 0) != 0) {
+				exit_with(rc);
+				return false;
+			}
+			php_printf("\nPress Ctrl+C to quit.\n\n");
+			sapi_flush();
+		} while (1);
+	}
+	exit_with(php_wm_connections_command(master));
 	return false;
 }
 
@@ -303,11 +322,12 @@ static void master_on_child_exit(void *ud, int group, int index, pid_t pid, int 
 	}
 }
 
-static void master_on_stop(void *ud)
+static void master_on_stop(void *ud, int graceful)
 {
 	(void)ud;
 	WM_G(proc.status) = WM_STATUS_SHUTDOWN;
-	php_wm_logf("Workerman[%s] stopping ...", start_file_name());
+	php_wm_logf(graceful ? "Workerman[%s] gracefully stopping ..." : "Workerman[%s] stopping ...",
+		start_file_name());
 }
 
 static void master_on_fork_error(void *ud, int group, int index, int err)
@@ -318,43 +338,81 @@ static void master_on_fork_error(void *ud, int group, int index, int err)
 	php_wm_logf("fork worker process failed: %s", strerror(err));
 }
 
+static void master_on_backoff(void *ud, int group, int index, int fails, double delay)
+{
+	(void)ud;
+	php_wm_worker *w = worker_at(group);
+	zend_string *name = w ? worker_name(w) : zend_string_init("none", 4, 0);
+	php_wm_logf("worker[%s] process %d exited %d times right after start; restarting it in %.1f s",
+		ZSTR_VAL(name), index, fails, delay);
+	zend_string_release(name);
+}
+
+static void master_on_reload_done(void *ud)
+{
+	(void)ud;
+	if (WM_G(proc.status) == WM_STATUS_RELOADING) {
+		WM_G(proc.status) = WM_STATUS_RUNNING;
+	}
+}
+
 static const wm_master_ops_t master_ops = {
-	master_on_child_exit, master_on_stop, master_on_fork_error,
+	master_on_child_exit, master_on_stop, master_on_fork_error, master_on_backoff, master_on_reload_done,
 };
 
+static void call_static_callback(const char *name)
+{
+	zval *cb = php_wm_static_prop(wm_ce_Workerman_Worker, name);
+	if (Z_TYPE_P(cb) == IS_NULL) {
+		return;
+	}
+	php_wm_callable c;
+	char *error = NULL;
+	if (php_wm_callable_init(&c, cb, &error)) {
+		php_wm_call_callable(&c, NULL, 0, NULL);
+		php_wm_callable_dtor(&c);
+	} else {
+		php_wm_logf("Worker::$%s is not callable: %s", name, error ? error : "");
+	}
+	if (error) {
+		efree(error);
+	}
+}
+
+/* SIGUSR1: reload; SIGQUIT: graceful reload. Reloadable Workers' processes are replaced one
+ * at a time; the others get the signal too (they run onWorkerReload and stay). */
 static void master_on_reload_signal(wm_watch_t *w, int what)
 {
 	(void)what;
 	wm_master_t *m = WM_G(proc.master);
-	if (!m || m->stopping) {
+	if (!m || m->stopping || m->reloading) {
 		return;
 	}
-	zval *cb = php_wm_static_prop(wm_ce_Workerman_Worker, "onMasterReload");
-	if (Z_TYPE_P(cb) != IS_NULL) {
-		php_wm_callable c;
-		char *error = NULL;
-		if (php_wm_callable_init(&c, cb, &error)) {
-			php_wm_call_callable(&c, NULL, 0, NULL);
-			php_wm_callable_dtor(&c);
-		}
-		if (error) {
-			efree(error);
-		}
-	}
-	/* Each child runs onWorkerReload and, when reloadable, exits to be replaced. */
+	bool graceful = w->fd == SIGQUIT;
+	php_wm_logf(graceful ? "Workerman[%s] gracefully reloading" : "Workerman[%s] reloading", start_file_name());
+	WM_G(proc.status) = WM_STATUS_RELOADING;
+	call_static_callback("onMasterReload");
+	int *reloadable = ecalloc((size_t)(m->ngroups ? m->ngroups : 1), sizeof(int));
 	for (int g = 0; g < m->ngroups; g++) {
-		for (int i = 0; i < m->counts[g]; i++) {
-			if (m->pids[g][i] > 0) {
-				kill(m->pids[g][i], w->fd);
-			}
-		}
+		php_wm_worker *wk = worker_at(g);
+		reloadable[g] = wk && zend_is_true(php_wm_worker_prop(wk, WM_WORKER_PROP_RELOADABLE));
 	}
+	wm_master_reload(m, reloadable, w->fd, graceful);
+	efree(reloadable);
 }
 
-static void master_on_ignored_signal(wm_watch_t *w, int what)
+static void master_on_status_signal(wm_watch_t *w, int what)
 {
-	(void)w;
 	(void)what;
+	wm_master_t *m = WM_G(proc.master);
+	if (!m) {
+		return;
+	}
+	if (w->fd == SIGUSR2) {
+		php_wm_status_master_write(m, WM_G(proc.started));
+	} else {
+		php_wm_connections_master_write(m);
+	}
 }
 
 static void display_ui(void)
@@ -390,30 +448,41 @@ static void display_ui(void)
 
 /* ---- worker process ---- */
 
-static void child_stop_all(void)
+/* Workerman's stopAll() in a worker process: stop every Worker of this process; a
+ * graceful stop keeps the connections and exits when the last one has closed. */
+static void child_stop_all(bool graceful)
 {
 	WM_G(proc.status) = WM_STATUS_SHUTDOWN;
+	WM_G(proc.graceful) = graceful;
 	zval *zw;
 	ZEND_HASH_FOREACH_VAL(&WM_G(proc.workers), zw) {
 		php_wm_worker *w = php_wm_worker_from_obj(Z_OBJ_P(zw));
-		php_wm_worker_stop(w);
+		php_wm_worker_stop(w, graceful);
 	} ZEND_HASH_FOREACH_END();
-	php_wm_request_stop(0);
+	if (!graceful || WM_G(conn.stats)[WM_STAT_CONNECTION_COUNT] <= 0) {
+		php_wm_request_stop(0);
+	}
+}
+
+void php_wm_connection_gone(void)
+{
+	if (WM_G(proc.graceful) && WM_G(proc.status) == WM_STATUS_SHUTDOWN
+			&& WM_G(conn.stats)[WM_STAT_CONNECTION_COUNT] <= 0) {
+		php_wm_request_stop(0);
+	}
 }
 
 static void child_on_stop_signal(wm_watch_t *w, int what)
 {
-	(void)w;
 	(void)what;
-	child_stop_all();
+	child_stop_all(w->fd == SIGTERM);
 }
 
 static void child_on_reload_signal(wm_watch_t *watch, int what)
 {
-	(void)watch;
 	(void)what;
 	php_wm_worker *w = WM_G(proc.current);
-	if (!w) {
+	if (!w || WM_G(proc.status) == WM_STATUS_SHUTDOWN) {
 		return;
 	}
 	GC_ADDREF(&w->std);
@@ -426,9 +495,23 @@ static void child_on_reload_signal(wm_watch_t *watch, int what)
 	}
 	/* reloadable is read after onWorkerReload returns (GatewayWorker relies on it). */
 	if (ok && zend_is_true(php_wm_worker_prop(w, WM_WORKER_PROP_RELOADABLE))) {
-		child_stop_all();
+		child_stop_all(watch->fd == SIGQUIT);
 	}
 	OBJ_RELEASE(&w->std);
+}
+
+static void child_on_status_signal(wm_watch_t *watch, int what)
+{
+	(void)what;
+	php_wm_worker *w = WM_G(proc.current);
+	if (!w) {
+		return;
+	}
+	if (watch->fd == SIGUSR2) {
+		php_wm_status_child_write(w);
+	} else {
+		php_wm_connections_child_write(w);
+	}
 }
 
 static void install_child_signals(wm_loop_t *loop)
@@ -437,10 +520,23 @@ static void install_child_signals(wm_loop_t *loop)
 	wm_watch_signal(loop, SIGTERM, child_on_stop_signal, NULL);
 	wm_watch_signal(loop, SIGUSR1, child_on_reload_signal, NULL);
 	wm_watch_signal(loop, SIGQUIT, child_on_reload_signal, NULL);
-	wm_watch_signal(loop, SIGUSR2, master_on_ignored_signal, NULL);
-	wm_watch_signal(loop, SIGIO, master_on_ignored_signal, NULL);
+	wm_watch_signal(loop, SIGUSR2, child_on_status_signal, NULL);
+	wm_watch_signal(loop, SIGIO, child_on_status_signal, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
+}
+
+/* Run as the Worker's user/group (root only; a warning otherwise). */
+static void switch_user(php_wm_worker *w)
+{
+	zend_string *user = zval_get_string(php_wm_worker_prop(w, WM_WORKER_PROP_USER));
+	zend_string *group = zval_get_string(php_wm_worker_prop(w, WM_WORKER_PROP_GROUP));
+	char err[256];
+	if (wm_proc_switch_user(ZSTR_VAL(user), ZSTR_VAL(group), err, sizeof(err)) != WM_OK) {
+		php_wm_logf("Warning: %s", err);
+	}
+	zend_string_release(user);
+	zend_string_release(group);
 }
 
 static void child_run(php_wm_worker *w, int index)
@@ -450,9 +546,10 @@ static void child_run(php_wm_worker *w, int index)
 	WM_G(proc.in_child) = true;
 	WM_G(proc.status) = WM_STATUS_RUNNING;
 	WM_G(proc.current) = w;
-	if (WM_G(proc.master)) {
-		wm_master_free(WM_G(proc.master));
-		WM_G(proc.master) = NULL;
+	wm_master_t *m = WM_G(proc.master);
+	WM_G(proc.master) = NULL;
+	if (m) {
+		wm_master_forget_in_child(m);
 	}
 	/* Drop the master's signal watchers and timers (Workerman: Timer::delAll()). */
 	wm_loop_reset_after_fork(loop);
@@ -487,21 +584,33 @@ static void child_run(php_wm_worker *w, int index)
 		php_wm_autoload_register(w->root_path);
 	}
 	if (php_wm_worker_listen(w) == FAILURE) {
+		if (m) {
+			wm_master_free(m);
+		}
 		php_wm_handle_exception();
 		sleep(1);
 		return;
 	}
+	switch_user(w);
 	zval *cb = php_wm_worker_prop(w, WM_WORKER_PROP_ON_WORKER_START);
 	if (php_wm_cb_get(&w->cb_start, cb, "onWorkerStart")) {
 		zval arg;
 		ZVAL_OBJ(&arg, &w->std);
 		if (!php_wm_cb_call(&w->cb_start, NULL, 1, &arg)) {
+			if (m) {
+				wm_master_free(m);
+			}
 			if (!WM_G(proc.unwinding)) {
 				/* As Workerman: avoid a tight restart loop. */
 				sleep(1);
 			}
 			return;
 		}
+	}
+	if (m) {
+		/* Serving now: a reload in progress may go on to the next process. */
+		wm_master_child_ready(m);
+		wm_master_free(m);
 	}
 	if (!WM_G(proc.stop_requested)) {
 		wm_loop_run(loop);
@@ -524,13 +633,11 @@ void php_wm_run_all(void)
 	if (!parse_command()) {
 		return;
 	}
-	if (zend_is_true(php_wm_static_prop(wm_ce_Workerman_Worker, "daemonize"))) {
-		/* Daemon mode comes with the process-manager stage: run in the foreground. */
-		php_wm_logf("Workerman[%s] daemon mode is not supported by this build yet; running in the foreground",
-			start_file_name());
-		zval f;
-		ZVAL_FALSE(&f);
-		php_wm_set_static_prop(wm_ce_Workerman_Worker, "daemonize", &f);
+	bool daemon = zend_is_true(php_wm_static_prop(wm_ce_Workerman_Worker, "daemonize"));
+	if (daemon && wm_proc_daemonize() < 0) {
+		php_wm_logf("Workerman[%s] cannot daemonize: %s", start_file_name(), strerror(errno));
+		exit_with(1);
+		return;
 	}
 
 	/* Listen in the master unless each process binds its own (reusePort). */
@@ -547,6 +654,14 @@ void php_wm_run_all(void)
 		if (Z_TYPE_P(name) != IS_STRING || Z_STRLEN_P(name) == 0) {
 			zval_ptr_dtor(name);
 			ZVAL_STRING(name, "none");
+		}
+		zval *user = php_wm_worker_prop(w, WM_WORKER_PROP_USER);
+		struct passwd *pw = getpwuid(getuid());
+		if (Z_TYPE_P(user) != IS_STRING || Z_STRLEN_P(user) == 0) {
+			zval_ptr_dtor(user);
+			ZVAL_STRING(user, pw ? pw->pw_name : "");
+		} else if (getuid() != 0 && (!pw || strcmp(Z_STRVAL_P(user), pw->pw_name) != 0)) {
+			php_wm_logf("Warning: You must have the root privileges to change uid and gid.");
 		}
 		zend_result rc = zend_is_true(php_wm_worker_prop(w, WM_WORKER_PROP_REUSE_PORT)) && w->transport != WM_TRANSPORT_UNIX
 			? php_wm_worker_check_bind(w) : php_wm_worker_listen(w);
@@ -566,6 +681,14 @@ void php_wm_run_all(void)
 	set_process_title("%s: master process  start_file=%s", ZSTR_VAL(t), ZSTR_VAL(WM_G(proc.start_file)));
 	zend_string_release(t);
 	signal(SIGPIPE, SIG_IGN);
+	WM_G(proc.started) = time(NULL);
+	if (daemon) {
+		zval *out = php_wm_static_prop(wm_ce_Workerman_Worker, "stdoutFile");
+		zend_string *path = zval_get_string(out);
+		sapi_flush();
+		wm_proc_redirect_std(ZSTR_VAL(path));
+		zend_string_release(path);
+	}
 
 	wm_loop_t *loop = php_wm_loop();
 	wm_master_t *m = wm_master_new(loop, ngroups, counts, &master_ops, NULL);
@@ -574,8 +697,9 @@ void php_wm_run_all(void)
 	wm_watch_t *extra[4];
 	extra[0] = wm_watch_signal(loop, SIGUSR1, master_on_reload_signal, NULL);
 	extra[1] = wm_watch_signal(loop, SIGQUIT, master_on_reload_signal, NULL);
-	extra[2] = wm_watch_signal(loop, SIGUSR2, master_on_ignored_signal, NULL);
-	extra[3] = wm_watch_signal(loop, SIGIO, master_on_ignored_signal, NULL);
+	extra[2] = wm_watch_signal(loop, SIGUSR2, master_on_status_signal, NULL);
+	extra[3] = wm_watch_signal(loop, SIGIO, master_on_status_signal, NULL);
+	signal(SIGHUP, SIG_IGN);
 	WM_G(proc.status) = WM_STATUS_RUNNING;
 
 	int rc = wm_master_run(m);
@@ -598,18 +722,10 @@ void php_wm_run_all(void)
 	/* Master: everything stopped. */
 	unlink(pid_file_path());
 	php_wm_logf("Workerman[%s] has been stopped", start_file_name());
-	zval *cb = php_wm_static_prop(wm_ce_Workerman_Worker, "onMasterStop");
-	if (Z_TYPE_P(cb) != IS_NULL) {
-		php_wm_callable c;
-		char *error = NULL;
-		if (php_wm_callable_init(&c, cb, &error)) {
-			php_wm_call_callable(&c, NULL, 0, NULL);
-			php_wm_callable_dtor(&c);
-		}
-		if (error) {
-			efree(error);
-		}
-	}
+	call_static_callback("onMasterStop");
+	zend_string *status_file = php_wm_status_path("status");
+	unlink(ZSTR_VAL(status_file));
+	zend_string_release(status_file);
 	if (WM_G(proc.unwinding)) {
 		return;
 	}
@@ -628,7 +744,7 @@ void php_wm_stop_all(void)
 	if (WM_G(proc.in_child)) {
 		/* As Workerman: this process stops and exits at once (exit(0)); the master
 		 * forks a replacement. */
-		child_stop_all();
+		child_stop_all(false);
 		if (!EG(exception)) {
 			exit_with(0);
 		}

@@ -313,8 +313,9 @@ void php_wm_worker_pause_accept(php_wm_worker *w)
 }
 
 
-/* Workerman's Worker::stop(): onWorkerStop, stop listening, close the connections. */
-void php_wm_worker_stop(php_wm_worker *w)
+/* Workerman's Worker::stop(): onWorkerStop, stop listening, close the connections
+ * (a graceful stop leaves them to end by themselves). */
+void php_wm_worker_stop(php_wm_worker *w, bool graceful)
 {
 	if (w->stopped) {
 		return;
@@ -330,7 +331,7 @@ void php_wm_worker_stop(php_wm_worker *w)
 	php_wm_worker_unlisten(w);
 	zval *list = php_wm_worker_prop(w, WM_WORKER_PROP_CONNECTIONS);
 	ZVAL_DEREF(list);
-	if (Z_TYPE_P(list) == IS_ARRAY) {
+	if (!graceful && Z_TYPE_P(list) == IS_ARRAY) {
 		zval copy, *zc;
 		ZVAL_COPY(&copy, list);
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(copy), zc) {

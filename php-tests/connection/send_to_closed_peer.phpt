@@ -10,23 +10,16 @@ sockets
 <?php
 require __DIR__ . '/../inc/harness.inc';
 use Workerman\Worker;
-use Workerman\Lib\Timer;
 
 $port = wm_free_port();
+$ctlPort = wm_free_port();
 $ev = wm_tmpfile('events');
-$h = wm_start_server(function () use ($port, $ev) {
+$h = wm_start_server(function () use ($port, $ctlPort, $ev) {
     $w = new Worker("tcp://127.0.0.1:$port");
     $w->onConnect = function ($c) use ($ev) {
         // do not read: the worker must not notice the close before it sends
         $c->pauseRecv();
-        Timer::add(0.4, function () use ($c, $ev) {
-            $r = $c->send('a');
-            wm_append($ev, "{$c->id} send1 " . var_export($r, true) . ' ' . $c->getStatus(false));
-        }, [], false);
-        Timer::add(0.8, function () use ($c, $ev) {
-            $r = $c->send('b');
-            wm_append($ev, "{$c->id} send2 " . var_export($r, true) . ' ' . $c->getStatus(false));
-        }, [], false);
+        wm_append($ev, "{$c->id} accepted");
     };
     $w->onError = function ($c, $code, $msg) use ($ev) {
         wm_append($ev, "{$c->id} onError " . var_export($code, true) . " $msg");
@@ -34,32 +27,86 @@ $h = wm_start_server(function () use ($port, $ev) {
     $w->onClose = function ($c) use ($ev) {
         wm_append($ev, "{$c->id} onClose");
     };
-}, ['port' => $port]);
+    // control channel in the same process: "send <id>" makes the worker send 'x' on connection <id>
+    $w->onWorkerStart = function ($w) use ($ctlPort, $ev) {
+        $ctl = new Worker("text://127.0.0.1:$ctlPort");
+        $ctl->onMessage = function ($c, $cmd) use ($w, $ev) {
+            list(, $id) = explode(' ', $cmd);
+            $conn = $w->connections[(int)$id] ?? null;
+            $r = $conn ? $conn->send('x') : 'gone';
+            $status = $conn ? $conn->getStatus(false) : '-';
+            wm_append($ev, "$id send " . var_export($r, true) . " $status");
+            $c->send('done');
+        };
+        $ctl->listen();
+    };
+}, ['ports' => [$port, $ctlPort]]);
 
-// connection 1: the client resets the connection (SO_LINGER 0): the first send fails
+$ctl = wm_client($ctlPort);
+function ctl_send($ctl, $id)
+{
+    wm_send($ctl, "send $id\n");
+    wm_read_until($ctl, "\n");
+}
+// id of the $n-th accepted connection (ids are per process; the control connection has one too)
+function accepted_id($ev, $n)
+{
+    $ids = [];
+    wm_wait_until(function () use ($ev, $n, &$ids) {
+        $ids = [];
+        foreach (wm_lines($ev) as $l) {
+            if (preg_match('/^(\d+) accepted$/', $l, $m)) {
+                $ids[] = $m[1];
+            }
+        }
+        return count($ids) >= $n;
+    });
+    return $ids[$n - 1] ?? '?';
+}
+function only($ev, $id, $name)
+{
+    $out = [];
+    foreach (wm_lines($ev) as $l) {
+        if (strpos($l, "$id ") === 0) {
+            $out[] = $name . substr($l, strlen($id));
+        }
+    }
+    return implode("\n", $out);
+}
+
+// connection A: the client resets the connection (SO_LINGER 0): the first send fails
 $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
 socket_connect($s, '127.0.0.1', $port);
-usleep(100000);
+$a = accepted_id($ev, 1);
 socket_set_option($s, SOL_SOCKET, SO_LINGER, ['l_onoff' => 1, 'l_linger' => 0]);
 socket_close($s);
-echo implode("\n", wm_wait_lines($ev, 4)), "\n--\n";
+usleep(100000);
+ctl_send($ctl, $a);
+ctl_send($ctl, $a);     // the connection is gone from $worker->connections
+echo only($ev, $a, 'A'), "\n--\n";
 
-// connection 2: the client closes normally (FIN): the first send still succeeds
+// connection B: the client closes normally (FIN): the first send still succeeds
 // (the peer answers it with a reset), the next one fails
 $fp = wm_client($port);
-usleep(100000);
+$b = accepted_id($ev, 2);
 fclose($fp);
-$lines = array_values(array_filter(wm_wait_lines($ev, 8), function ($l) { return $l[0] === '2'; }));
-echo implode("\n", $lines), "\n";
+usleep(100000);
+ctl_send($ctl, $b);
+usleep(200000);
+ctl_send($ctl, $b);
+echo only($ev, $b, 'B'), "\n";
+fclose($ctl);
 wm_stop_server($h);
 ?>
 --EXPECT--
-1 onError 2 client closed
-1 onClose
-1 send1 false CLOSED
-1 send2 false CLOSED
+A accepted
+A onError 2 client closed
+A onClose
+A send false CLOSED
+A send 'gone' -
 --
-2 send1 true ESTABLISHED
-2 onError 2 client closed
-2 onClose
-2 send2 false CLOSED
+B accepted
+B send true ESTABLISHED
+B onError 2 client closed
+B onClose
+B send false CLOSED

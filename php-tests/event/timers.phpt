@@ -29,7 +29,7 @@ $h = wm_start_server(function () use ($out) {
             wm_append($out, "once $z");
         }, ['r']);
         wm_append($out, 'ids: ' . var_export(is_int($id) && is_int($once) && $id !== $once, true));
-        $e->add(1.0, EventInterface::EV_TIMER_ONCE, function () use ($out) {
+        $e->add(1.5, EventInterface::EV_TIMER_ONCE, function () use ($out) {
             wm_append($out, 'end');
         }, []);
     };

@@ -32,10 +32,10 @@ $h = wm_start_server(function () use ($out) {
 
 $line = wm_wait_lines($out, 1)[0] ?? '';
 list($n, $first) = explode(' ', $line) + [0, 0];
-// generous bounds: the machine may be busy
-var_dump($n >= 5 && $n <= 11);
-var_dump($first >= 0.09 && $first < 0.6);
-if (!($n >= 5 && $n <= 11)) echo "ticks: $line\n";
+// generous bounds (the machine may be busy); a 1 s granularity timer would give at most 1 tick
+var_dump($n >= 3 && $n <= 11);
+var_dump($first >= 0.09 && $first < 0.9);
+if (!($n >= 3 && $n <= 11 && $first >= 0.09 && $first < 0.9)) echo "ticks first: $line\n";
 wm_stop_server($h);
 ?>
 --EXPECT--

@@ -16,10 +16,10 @@ $ev = wm_tmpfile('events');
 $h = wm_start_server(function () use ($port, $ev) {
     $w = new Worker("text://127.0.0.1:$port");
     $w->onWorkerStart = function ($w) use ($ev) {
-        // paused from the start, resumed 1 s later
+        // paused from the start, resumed 1.5 s later
         $w->pauseAccept();
         wm_append($ev, 'paused');
-        Timer::add(1.0, function () use ($w, $ev) {
+        Timer::add(1.5, function () use ($w, $ev) {
             wm_append($ev, 'resume');
             $w->resumeAccept();
         }, [], false);
@@ -30,9 +30,9 @@ $h = wm_start_server(function () use ($port, $ev) {
     $w->onMessage = function ($c, $data) use ($ev) {
         wm_append($ev, "message $data");
         if ($data === 'pause') {
-            // pause while running, resume from a timer 0.7 s later
+            // pause while running, resume from a timer 1 s later
             $c->worker->pauseAccept();
-            Timer::add(0.7, function () use ($c, $ev) {
+            Timer::add(1.0, function () use ($c, $ev) {
                 wm_append($ev, 'resume');
                 $c->worker->resumeAccept();
             }, [], false);
@@ -47,28 +47,24 @@ wm_wait_lines($ev, 1);
 // the kernel completes the handshake, but the worker does not accept yet
 $fp = wm_client($port);
 wm_send($fp, "a\n");
-var_dump(wm_read_for($fp, 0.3));
 var_dump(wm_read_until($fp, "\n"));   // arrives once accepting is resumed
 
 wm_send($fp, "pause\n");
 var_dump(wm_read_until($fp, "\n"));
-$t0 = microtime(true);
 $late = wm_client($port);
 wm_send($late, "late\n");
-$r = wm_read_until($late, "\n", 5);
-var_dump($r, microtime(true) - $t0 > 0.4);
+var_dump(wm_read_until($late, "\n", 5));
+// the order of the events proves that nothing was accepted while paused
 echo implode("\n", wm_lines($ev)), "\n";
 wm_stop_server($h);
 ?>
 --EXPECT--
-string(0) ""
 string(7) "echo a
 "
 string(7) "paused
 "
 string(10) "echo late
 "
-bool(true)
 paused
 resume
 connect

@@ -5,11 +5,23 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+#define WM_FAST_EXIT_SECONDS 1.0
+#define WM_READY_TIMEOUT 5.0
+
+static double now_mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 pid_t wm_proc_fork(wm_loop_t *loop)
 {
@@ -30,18 +42,26 @@ wm_master_t *wm_master_new(wm_loop_t *loop, int ngroups, const int *counts,
 		const wm_master_ops_t *ops, void *ud)
 {
 	wm_master_t *m = wm_calloc(1, sizeof(*m));
+	size_t n = (size_t)(ngroups ? ngroups : 1);
 	m->loop = loop;
 	m->ops = ops;
 	m->ud = ud;
 	m->ngroups = ngroups;
-	m->counts = wm_calloc((size_t)(ngroups ? ngroups : 1), sizeof(int));
-	m->pids = wm_calloc((size_t)(ngroups ? ngroups : 1), sizeof(pid_t *));
+	m->counts = wm_calloc(n, sizeof(int));
+	m->slots = wm_calloc(n, sizeof(wm_master_slot_t *));
+	m->exits = wm_calloc(n, sizeof(*m->exits));
 	for (int g = 0; g < ngroups; g++) {
 		m->counts[g] = counts[g] > 0 ? counts[g] : 1;
-		m->pids[g] = wm_calloc((size_t)m->counts[g], sizeof(pid_t));
+		m->slots[g] = wm_calloc((size_t)m->counts[g], sizeof(wm_master_slot_t));
 	}
 	m->kill_timeout = 2.0;
+	m->graceful_timeout = 30.0;
 	m->child_group = m->child_index = -1;
+	m->reload_group = m->reload_index = -1;
+	m->ready_pipe[0] = m->ready_pipe[1] = -1;
+	if (pipe2(m->ready_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		m->ready_pipe[0] = m->ready_pipe[1] = -1;
+	}
 	return m;
 }
 
@@ -51,19 +71,44 @@ void wm_master_free(wm_master_t *m)
 		return;
 	}
 	for (int g = 0; g < m->ngroups; g++) {
-		wm_free(m->pids[g]);
+		for (int i = 0; i < m->counts[g]; i++) {
+			if (m->slots[g][i].respawn_timer) {
+				wm_watch_free(m->slots[g][i].respawn_timer);
+			}
+		}
+		wm_free(m->slots[g]);
 	}
-	wm_free(m->pids);
+	if (m->kill_timer) {
+		wm_watch_free(m->kill_timer);
+	}
+	if (m->reload_timer) {
+		wm_watch_free(m->reload_timer);
+	}
+	if (m->ready_watch) {
+		wm_watch_free(m->ready_watch);
+	}
+	for (int k = 0; k < 2; k++) {
+		if (m->ready_pipe[k] >= 0) {
+			close(m->ready_pipe[k]);
+		}
+	}
+	wm_free(m->reload_queue);
+	wm_free(m->exits);
+	wm_free(m->slots);
 	wm_free(m->counts);
 	wm_free(m);
 }
 
-/* Fork every empty slot. Returns 1 in the child. */
+/* Fork every empty slot that is not waiting for a back-off. Returns 1 in the child. */
 static int master_fill(wm_master_t *m)
 {
+	if (m->stopping) {
+		return 0;
+	}
 	for (int g = 0; g < m->ngroups; g++) {
 		for (int i = 0; i < m->counts[g]; i++) {
-			if (m->pids[g][i]) {
+			wm_master_slot_t *s = &m->slots[g][i];
+			if (s->pid || s->respawn_timer) {
 				continue;
 			}
 			pid_t pid = wm_proc_fork(NULL);
@@ -78,12 +123,55 @@ static int master_fill(wm_master_t *m)
 				m->child_index = i;
 				return 1;
 			}
-			m->pids[g][i] = pid;
+			s->pid = pid;
+			s->started = now_mono();
+			s->ready = 0;
 			m->alive++;
 		}
 	}
 	return 0;
 }
+
+static void leave_for_child(wm_master_t *m)
+{
+	/* In the new child: leave the master's loop; wm_master_run returns 1. */
+	wm_loop_stop(m->loop);
+}
+
+static void on_respawn_timer(wm_watch_t *w, int what)
+{
+	wm_master_t *m = w->data;
+	(void)what;
+	for (int g = 0; g < m->ngroups; g++) {
+		for (int i = 0; i < m->counts[g]; i++) {
+			if (m->slots[g][i].respawn_timer == w) {
+				m->slots[g][i].respawn_timer = NULL;
+			}
+		}
+	}
+	if (master_fill(m) == 1) {
+		leave_for_child(m);
+	}
+}
+
+static void record_exit(wm_master_t *m, int g, int status)
+{
+	int code = WIFEXITED(status) ? WEXITSTATUS(status) : (WIFSIGNALED(status) ? WTERMSIG(status) : status);
+	wm_exit_info_t *info = m->exits[g];
+	for (int k = 0; k < WM_MASTER_EXIT_KINDS; k++) {
+		if (info[k].count > 0 && info[k].status == code) {
+			info[k].count++;
+			return;
+		}
+		if (info[k].count == 0) {
+			info[k].status = code;
+			info[k].count = 1;
+			return;
+		}
+	}
+}
+
+static void reload_next(wm_master_t *m);
 
 static void master_reap(wm_master_t *m)
 {
@@ -92,13 +180,45 @@ static void master_reap(wm_master_t *m)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (int g = 0; g < m->ngroups; g++) {
 			for (int i = 0; i < m->counts[g]; i++) {
-				if (m->pids[g][i] != pid) {
+				wm_master_slot_t *s = &m->slots[g][i];
+				if (s->pid != pid) {
 					continue;
 				}
-				m->pids[g][i] = 0;
+				s->pid = 0;
 				m->alive--;
+				record_exit(m, g, status);
 				if (m->ops->on_child_exit) {
 					m->ops->on_child_exit(m->ud, g, i, pid, status);
+				}
+				if (pid == m->reload_pid) {
+					m->reload_pid = 0;
+					m->reload_wait_ready = 1;
+					if (m->reload_timer) {
+						wm_watch_free(m->reload_timer);
+						m->reload_timer = NULL;
+					}
+					s->fast_fails = 0;
+					continue;
+				}
+				if (m->stopping) {
+					continue;
+				}
+				/* A slot that keeps dying at start-up waits longer each time. */
+				if (now_mono() - s->started < WM_FAST_EXIT_SECONDS) {
+					s->fast_fails++;
+				} else {
+					s->fast_fails = 0;
+				}
+				if (s->fast_fails >= 2) {
+					int k = s->fast_fails - 2;
+					double delay = 0.5 * (double)(1 << (k > 5 ? 5 : k));
+					if (delay > 10.0) {
+						delay = 10.0;
+					}
+					if (m->ops->on_backoff) {
+						m->ops->on_backoff(m->ud, g, i, s->fast_fails, delay);
+					}
+					s->respawn_timer = wm_watch_timer(m->loop, delay, 0, on_respawn_timer, m);
 				}
 			}
 		}
@@ -109,11 +229,16 @@ static void kill_all(wm_master_t *m, int sig)
 {
 	for (int g = 0; g < m->ngroups; g++) {
 		for (int i = 0; i < m->counts[g]; i++) {
-			if (m->pids[g][i] > 0) {
-				kill(m->pids[g][i], sig);
+			if (m->slots[g][i].pid > 0) {
+				kill(m->slots[g][i].pid, sig);
 			}
 		}
 	}
+}
+
+void wm_master_signal_all(wm_master_t *m, int sig)
+{
+	kill_all(m, sig);
 }
 
 static void on_kill_timer(wm_watch_t *w, int what)
@@ -124,19 +249,156 @@ static void on_kill_timer(wm_watch_t *w, int what)
 	kill_all(m, SIGKILL);
 }
 
-void wm_master_stop(wm_master_t *m)
+void wm_master_stop(wm_master_t *m, int graceful)
 {
 	if (m->stopping) {
 		return;
 	}
 	m->stopping = 1;
+	m->graceful = graceful;
 	if (m->ops->on_stop) {
-		m->ops->on_stop(m->ud);
+		m->ops->on_stop(m->ud, graceful);
 	}
-	kill_all(m, SIGINT);
-	m->kill_timer = wm_watch_timer(m->loop, m->kill_timeout, 0, on_kill_timer, m);
+	for (int g = 0; g < m->ngroups; g++) {
+		for (int i = 0; i < m->counts[g]; i++) {
+			if (m->slots[g][i].respawn_timer) {
+				wm_watch_free(m->slots[g][i].respawn_timer);
+				m->slots[g][i].respawn_timer = NULL;
+			}
+		}
+	}
+	kill_all(m, graceful ? SIGTERM : SIGINT);
+	m->kill_timer = wm_watch_timer(m->loop, graceful ? m->graceful_timeout : m->kill_timeout, 0,
+		on_kill_timer, m);
 	if (m->alive == 0) {
 		wm_loop_stop(m->loop);
+	}
+}
+
+static void on_reload_timeout(wm_watch_t *w, int what)
+{
+	wm_master_t *m = w->data;
+	(void)what;
+	m->reload_timer = NULL;
+	if (m->reload_pid > 0) {
+		/* It did not exit in time: kill it; its replacement continues the reload. */
+		kill(m->reload_pid, SIGKILL);
+		return;
+	}
+	if (m->reload_wait_ready) {
+		/* The replacement never reported ready: go on anyway. */
+		m->reload_wait_ready = 0;
+		reload_next(m);
+	}
+}
+
+static void reload_next(wm_master_t *m)
+{
+	while (m->reload_pos < m->reload_len && !m->stopping) {
+		int g = m->reload_queue[2 * m->reload_pos];
+		int i = m->reload_queue[2 * m->reload_pos + 1];
+		m->reload_pos++;
+		pid_t pid = m->slots[g][i].pid;
+		if (pid <= 0) {
+			continue;
+		}
+		m->reload_group = g;
+		m->reload_index = i;
+		m->reload_pid = pid;
+		kill(pid, m->reload_sig);
+		m->reload_timer = wm_watch_timer(m->loop, m->graceful ? m->graceful_timeout : m->kill_timeout,
+			0, on_reload_timeout, m);
+		return;
+	}
+	m->reloading = 0;
+	m->reload_group = m->reload_index = -1;
+	m->reload_pid = 0;
+	if (m->ops->on_reload_done) {
+		m->ops->on_reload_done(m->ud);
+	}
+}
+
+void wm_master_reload(wm_master_t *m, const int *reloadable, int sig, int graceful)
+{
+	if (m->stopping || m->reloading) {
+		return;
+	}
+	int total = 0;
+	for (int g = 0; g < m->ngroups; g++) {
+		total += m->counts[g];
+	}
+	wm_free(m->reload_queue);
+	m->reload_queue = wm_calloc((size_t)(total ? total : 1) * 2, sizeof(int));
+	m->reload_len = m->reload_pos = 0;
+	for (int g = 0; g < m->ngroups; g++) {
+		for (int i = 0; i < m->counts[g]; i++) {
+			if (!m->slots[g][i].pid) {
+				continue;
+			}
+			if (reloadable[g]) {
+				m->reload_queue[2 * m->reload_len] = g;
+				m->reload_queue[2 * m->reload_len + 1] = i;
+				m->reload_len++;
+			} else {
+				kill(m->slots[g][i].pid, sig);
+			}
+		}
+	}
+	m->reloading = 1;
+	m->reload_sig = sig;
+	m->graceful = graceful;
+	reload_next(m);
+}
+
+void wm_master_forget_in_child(wm_master_t *m)
+{
+	for (int g = 0; g < m->ngroups; g++) {
+		for (int i = 0; i < m->counts[g]; i++) {
+			m->slots[g][i].respawn_timer = NULL;
+		}
+	}
+	m->kill_timer = NULL;
+	m->reload_timer = NULL;
+	m->ready_watch = NULL;
+}
+
+void wm_master_child_ready(wm_master_t *m)
+{
+	if (m->ready_pipe[1] < 0) {
+		return;
+	}
+	int32_t pid = (int32_t)getpid();
+	if (write(m->ready_pipe[1], &pid, sizeof(pid)) < 0) {
+		/* the master notices by its timeout */
+	}
+	close(m->ready_pipe[1]);
+	m->ready_pipe[1] = -1;
+}
+
+static void on_ready(wm_watch_t *w, int what)
+{
+	wm_master_t *m = w->data;
+	int32_t pids[64];
+	(void)what;
+	ssize_t n = read(m->ready_pipe[0], pids, sizeof(pids));
+	for (ssize_t k = 0; k + (ssize_t)sizeof(int32_t) <= n; k += (ssize_t)sizeof(int32_t)) {
+		pid_t pid = (pid_t)pids[k / (ssize_t)sizeof(int32_t)];
+		for (int g = 0; g < m->ngroups; g++) {
+			for (int i = 0; i < m->counts[g]; i++) {
+				if (m->slots[g][i].pid == pid) {
+					m->slots[g][i].ready = 1;
+				}
+			}
+		}
+	}
+	if (m->reloading && m->reload_wait_ready && m->reload_group >= 0
+			&& m->slots[m->reload_group][m->reload_index].ready) {
+		m->reload_wait_ready = 0;
+		if (m->reload_timer) {
+			wm_watch_free(m->reload_timer);
+			m->reload_timer = NULL;
+		}
+		reload_next(m);
 	}
 }
 
@@ -154,13 +416,18 @@ static void on_master_signal(wm_watch_t *w, int what)
 			return;
 		}
 		if (master_fill(m) == 1) {
-			/* In the new child: leave the master's loop; wm_master_run returns 1. */
-			wm_loop_stop(m->loop);
+			leave_for_child(m);
+			return;
+		}
+		if (m->reloading && m->reload_wait_ready && !m->reload_timer) {
+			m->reload_timer = wm_watch_timer(m->loop, WM_READY_TIMEOUT, 0, on_reload_timeout, m);
 		}
 		return;
 	case SIGINT:
+		wm_master_stop(m, 0);
+		return;
 	case SIGTERM:
-		wm_master_stop(m);
+		wm_master_stop(m, 1);
 		return;
 	default:
 		return;
@@ -175,11 +442,17 @@ int wm_master_run(wm_master_t *m)
 	for (int k = 0; k < 3; k++) {
 		watches[k] = wm_watch_signal(m->loop, sigs[k], on_master_signal, m);
 	}
+	if (m->ready_pipe[0] >= 0) {
+		m->ready_watch = wm_watch_fd(m->loop, m->ready_pipe[0], WM_EV_READ, on_ready, m);
+	}
 	if (master_fill(m) == 1) {
 		return 1;
 	}
 	/* Children that died before the watcher saw them. */
 	master_reap(m);
+	if (master_fill(m) == 1) {
+		return 1;
+	}
 	int rc = wm_loop_run(m->loop);
 	if (m->child_group >= 0) {
 		return 1;
@@ -190,6 +463,10 @@ int wm_master_run(wm_master_t *m)
 	if (m->kill_timer) {
 		wm_watch_free(m->kill_timer);
 		m->kill_timer = NULL;
+	}
+	if (m->ready_watch) {
+		wm_watch_free(m->ready_watch);
+		m->ready_watch = NULL;
 	}
 	return rc < 0 ? -1 : 0;
 }

@@ -1,6 +1,6 @@
-/* Processes: the single fork path, the master's supervision of worker processes, and
- * pid files. The master runs its own loop only for signals and master timers; it never
- * accepts connections. */
+/* Processes: the single fork path, the master's supervision of worker processes (respawn
+ * with back-off, stop, one-at-a-time reload), and pid files. The master runs its own loop
+ * only for signals, timers and the children's ready pipe; it never accepts connections. */
 #ifndef WM_PROC_WM_PROC_H
 #define WM_PROC_WM_PROC_H
 
@@ -13,23 +13,57 @@ typedef struct wm_master wm_master_t;
 typedef struct wm_master_ops {
 	/* A worker process ended (status as from waitpid). */
 	void (*on_child_exit)(void *ud, int group, int index, pid_t pid, int status);
-	/* SIGINT/SIGTERM reached the master; children are being stopped. */
-	void (*on_stop)(void *ud);
+	/* Stop began (SIGINT, SIGTERM or wm_master_stop); children are being stopped. */
+	void (*on_stop)(void *ud, int graceful);
 	/* A child could not be forked (errno). */
 	void (*on_fork_error)(void *ud, int group, int index, int err);
+	/* A slot keeps dying right after start: its next fork waits delay seconds. */
+	void (*on_backoff)(void *ud, int group, int index, int fails, double delay);
+	/* Every process of a reload has been replaced. */
+	void (*on_reload_done)(void *ud);
 } wm_master_ops_t;
+
+typedef struct wm_master_slot {
+	pid_t pid;                 /* 0 when empty */
+	double started;            /* monotonic seconds of the last fork */
+	int fast_fails;            /* consecutive exits within a second of starting */
+	int ready;                 /* the child reported it is serving */
+	wm_watch_t *respawn_timer; /* a delayed fork is pending */
+} wm_master_slot_t;
+
+typedef struct wm_exit_info {
+	int status;                /* exit code, or the signal number that killed it */
+	long count;
+} wm_exit_info_t;
+
+#define WM_MASTER_EXIT_KINDS 16
 
 struct wm_master {
 	wm_loop_t *loop;           /* not owned */
 	const wm_master_ops_t *ops;
 	void *ud;
 	int ngroups;
-	int *counts;               /* owned: processes per group */
-	pid_t **pids;              /* owned: pids[group][index], 0 when none */
+	int *counts;                    /* owned: processes per group */
+	wm_master_slot_t **slots;       /* owned: slots[group][index] */
+	wm_exit_info_t (*exits)[WM_MASTER_EXIT_KINDS]; /* owned: per group */
 	wm_watch_t *kill_timer;
-	double kill_timeout;
+	double kill_timeout;            /* stop: SIGKILL after this */
+	double graceful_timeout;        /* stop -g / reload -g: SIGKILL after this */
 	int stopping;
+	int graceful;
 	int alive;
+	/* reload, one process at a time */
+	int reloading;
+	int reload_sig;
+	int *reload_queue;              /* owned: group,index pairs */
+	int reload_len, reload_pos;
+	int reload_group, reload_index; /* the slot being replaced, -1 when none */
+	pid_t reload_pid;
+	int reload_wait_ready;          /* old process gone: wait for its replacement */
+	wm_watch_t *reload_timer;
+	/* children write their pid here once serving */
+	int ready_pipe[2];
+	wm_watch_t *ready_watch;
 	/* Set in a forked child: which slot it fills. */
 	int child_group;
 	int child_index;
@@ -47,8 +81,19 @@ void wm_master_free(wm_master_t *m);
  * Returns 1 in a forked child (child_group/child_index tell which), 0 in the master once
  * everything has stopped, -1 when the loop failed. */
 int wm_master_run(wm_master_t *m);
-/* Stop: SIGINT to every child, SIGKILL to those alive after kill_timeout seconds. */
-void wm_master_stop(wm_master_t *m);
+/* Stop: SIGINT (graceful: SIGTERM) to every child, SIGKILL to those alive after the timeout. */
+void wm_master_stop(wm_master_t *m, int graceful);
+/* Reload with sig: children of groups with reloadable[g] set are signalled one at a time,
+ * each after its predecessor was replaced and the replacement reported ready; the others
+ * are all signalled at once (they run onWorkerReload and stay). */
+void wm_master_reload(wm_master_t *m, const int *reloadable, int sig, int graceful);
+/* Send sig to every child. */
+void wm_master_signal_all(wm_master_t *m, int sig);
+/* In a child, before its loop is reset: forget the master's watchers (the reset frees
+ * them), so wm_master_free is safe later. */
+void wm_master_forget_in_child(wm_master_t *m);
+/* In a child: tell the master this process is serving. */
+void wm_master_child_ready(wm_master_t *m);
 
 /* Pid file helpers. write: WM_OK or WM_ERR (errno). read: the pid, or 0. */
 int wm_pidfile_write(const char *path, pid_t pid);

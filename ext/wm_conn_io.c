@@ -1,0 +1,631 @@
+/* The I/O core of TcpConnection: the read loop (framing, decode, onMessage), send with
+ * Workerman's return values and limits, close/destroy, statistics, accepted connections. */
+#include "ext/wm_conn_private.h"
+#include "ext/wm_globals.h"
+#include "src/proto/wm_text.h"
+
+#include <unistd.h>
+
+/* ---- statistics: ConnectionInterface::$statistics ---- */
+
+static zend_string *stat_keys[4];
+static uint32_t statistics_offset;
+
+/* The static $statistics array, found by its slot rather than by name (hot path). */
+static zval *statistics_zval(void)
+{
+	zend_class_entry *ce = wm_ce_Workerman_Connection_ConnectionInterface;
+	if (UNEXPECTED(!CE_STATIC_MEMBERS(ce))) {
+		zend_class_init_statics(ce);
+	}
+	zval *zv = CE_STATIC_MEMBERS(ce) + statistics_offset;
+	ZVAL_DEREF(zv);
+	return zv;
+}
+
+void php_wm_stats_add(int which, zend_long n)
+{
+	WM_G(conn.stats)[which] += n;
+	zval *arr = statistics_zval();
+	if (UNEXPECTED(Z_TYPE_P(arr) != IS_ARRAY)) {
+		zval_ptr_dtor(arr);
+		array_init(arr);
+	}
+	SEPARATE_ARRAY(arr);
+	zval *slot = zend_hash_find_known_hash(Z_ARRVAL_P(arr), stat_keys[which]);
+	if (EXPECTED(slot && Z_TYPE_P(slot) == IS_LONG)) {
+		Z_LVAL_P(slot) += n;
+	} else {
+		zval v;
+		ZVAL_LONG(&v, WM_G(conn.stats)[which]);
+		zend_hash_update(Z_ARRVAL_P(arr), stat_keys[which], &v);
+	}
+}
+
+/* ---- callbacks ---- */
+
+static php_wm_cb *worker_cache_for(php_wm_worker *w, int slot)
+{
+	switch (slot) {
+	case WM_CONN_PROP_ON_MESSAGE: return &w->cb_message;
+	case WM_CONN_PROP_ON_CLOSE: return &w->cb_close;
+	case WM_CONN_PROP_ON_ERROR: return &w->cb_error;
+	case WM_CONN_PROP_ON_BUFFER_FULL: return &w->cb_buffer_full;
+	case WM_CONN_PROP_ON_BUFFER_DRAIN: return &w->cb_buffer_drain;
+	}
+	return NULL;
+}
+
+static const char *const cb_names[] = {"onMessage", "onClose", "onError", "onBufferFull", "onBufferDrain"};
+
+/* The resolved callback in a connection property: the Worker's cache when the property
+ * still holds the Worker's value (the usual case, no per-connection memory). */
+static php_wm_cb *conn_cb(php_wm_conn *c, int slot)
+{
+	zval *p = conn_prop(c, slot);
+	ZVAL_DEREF(p);
+	if (Z_TYPE_P(p) <= IS_FALSE) {
+		return NULL;
+	}
+	if (c->worker) {
+		php_wm_cb *wc = worker_cache_for(c->worker, slot);
+		if (wc->ok && Z_TYPE(wc->held) == Z_TYPE_P(p) && Z_REFCOUNTED_P(p)
+				&& Z_COUNTED(wc->held) == Z_COUNTED_P(p)) {
+			return wc;
+		}
+	}
+	if (!c->own_cbs) {
+		c->own_cbs = ecalloc(1, sizeof(*c->own_cbs));
+	}
+	php_wm_cb *own = &c->own_cbs->cb[slot];
+	return php_wm_cb_get(own, p, cb_names[slot]) ? own : NULL;
+}
+
+static bool conn_emit(php_wm_conn *c, int slot, uint32_t extra_argc, zval *extra)
+{
+	php_wm_cb *cb = conn_cb(c, slot);
+	if (!cb) {
+		return true;
+	}
+	zval argv[3];
+	ZVAL_OBJ(&argv[0], &c->std);
+	for (uint32_t i = 0; i < extra_argc; i++) {
+		ZVAL_COPY_VALUE(&argv[i + 1], &extra[i]);
+	}
+	return php_wm_cb_call(cb, NULL, 1 + extra_argc, argv);
+}
+
+static bool conn_emit_error(php_wm_conn *c, zend_long code, const char *msg)
+{
+	zval extra[2];
+	ZVAL_LONG(&extra[0], code);
+	ZVAL_STRING(&extra[1], msg);
+	bool ok = conn_emit(c, WM_CONN_PROP_ON_ERROR, 2, extra);
+	zval_ptr_dtor(&extra[1]);
+	return ok;
+}
+
+/* ---- protocol of the connection ---- */
+
+static php_wm_protocol *conn_protocol(php_wm_conn *c)
+{
+	zval *p = conn_prop(c, WM_CONN_PROP_PROTOCOL);
+	ZVAL_DEREF(p);
+	if (Z_TYPE_P(p) != IS_STRING || Z_STRLEN_P(p) == 0) {
+		return NULL;
+	}
+	if (Z_STR_P(p) != c->proto_ident) {
+		if (c->proto_ident) {
+			zend_string_release((zend_string *)c->proto_ident);
+		}
+		c->proto_ident = zend_string_copy(Z_STR_P(p));
+		c->proto = php_wm_protocol_get(Z_STR_P(p));
+		if (!c->proto && !EG(exception)) {
+			php_wm_logf("protocol class %s not exist", Z_STRVAL_P(p));
+		}
+	}
+	return c->proto;
+}
+
+static bool call_static(php_wm_protocol *p, zend_function *fn, zval *retval, uint32_t argc, zval *argv)
+{
+	zend_call_known_function(fn, NULL, p->ce, retval, argc, argv, NULL);
+	if (EG(exception)) {
+		return false;
+	}
+	return true;
+}
+
+/* ---- lifecycle ---- */
+
+static void conn_release_loop_ref(php_wm_conn *c)
+{
+	/* The loop's reference, taken when reading started. */
+	OBJ_RELEASE(&c->std);
+}
+
+void php_wm_conn_destroy(php_wm_conn *c)
+{
+	if (c->status == WM_STATUS_CLOSED) {
+		return;
+	}
+	GC_ADDREF(&c->std);
+	bool had_io = c->io.loop != NULL;
+	if (had_io && c->io.loop->batch_conn == &c->io) {
+		/* send() reported these bytes as sent: give them to the kernel before closing. */
+		wm_conn_batch_end(&c->io);
+	}
+	wm_conn_close(&c->io);
+	if (Z_TYPE(c->stream) == IS_RESOURCE) {
+		zend_list_close(Z_RES(c->stream));
+	}
+	c->status = WM_STATUS_CLOSED;
+	if (c->counted) {
+		c->counted = false;
+		php_wm_stats_add(WM_STAT_CONNECTION_COUNT, -1);
+	}
+	conn_set_long_prop(c, WM_CONN_PROP_BYTES_READ, (zend_long)c->io.bytes_read);
+	conn_set_long_prop(c, WM_CONN_PROP_BYTES_WRITTEN, (zend_long)c->io.bytes_written);
+	bool ok = conn_emit(c, WM_CONN_PROP_ON_CLOSE, 0, NULL);
+	php_wm_protocol *p = ok ? conn_protocol(c) : NULL;
+	if (p && p->on_close && !EG(exception)) {
+		zval arg, rv;
+		ZVAL_OBJ(&arg, &c->std);
+		if (!call_static(p, p->on_close, &rv, 1, &arg)) {
+			php_wm_handle_exception();
+		}
+		zval_ptr_dtor(&rv);
+	}
+	/* Break the cycles closures make with the connection, as Workerman does. */
+	for (int slot = WM_CONN_PROP_ON_MESSAGE; slot <= WM_CONN_PROP_ON_BUFFER_DRAIN; slot++) {
+		zval *prop = conn_prop(c, slot);
+		zval_ptr_dtor(prop);
+		ZVAL_NULL(prop);
+	}
+	if (c->own_cbs) {
+		for (int i = 0; i <= WM_CONN_PROP_ON_BUFFER_DRAIN; i++) {
+			php_wm_cb_dtor(&c->own_cbs->cb[i]);
+		}
+		efree(c->own_cbs);
+		c->own_cbs = NULL;
+	}
+	if (c->worker) {
+		zval *list = php_wm_worker_prop(c->worker, WM_WORKER_PROP_CONNECTIONS);
+		ZVAL_DEREF(list);
+		if (Z_TYPE_P(list) == IS_ARRAY) {
+			SEPARATE_ARRAY(list);
+			zend_hash_index_del(Z_ARRVAL_P(list), c->conn_id);
+		}
+	}
+	if (had_io) {
+		conn_release_loop_ref(c);
+	}
+	OBJ_RELEASE(&c->std);
+	php_wm_connection_gone();
+}
+
+
+/* ---- send ---- */
+
+static int conn_send_bytes(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
+{
+	size_t pending = wm_conn_pending(&c->io);
+	if (pending > 0 && (zend_long)pending >= c->max_send_buffer) {
+		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+		conn_emit_error(c, 2, "send buffer full and drop package");
+		RETVAL_FALSE;
+		return WM_SEND_FAILED;
+	}
+	int rc = wm_conn_send(&c->io, iov, n);
+	switch (rc) {
+	case WM_SEND_DONE:
+		RETVAL_TRUE;
+		break;
+	case WM_SEND_BATCHED:
+	case WM_SEND_QUEUED:
+		/* Batched: accepted and written when this read batch ends (documented as true). */
+		if (rc == WM_SEND_BATCHED) {
+			RETVAL_TRUE;
+		} else {
+			RETVAL_NULL();
+		}
+		if ((zend_long)wm_conn_pending(&c->io) >= c->max_send_buffer) {
+			conn_emit(c, WM_CONN_PROP_ON_BUFFER_FULL, 0, NULL);
+		}
+		break;
+	default:
+		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+		conn_emit_error(c, 2, "client closed");
+		php_wm_conn_destroy(c);
+		RETVAL_FALSE;
+		break;
+	}
+	return rc;
+}
+
+/* send() as Workerman defines it: encode through the protocol unless raw. */
+void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value)
+{
+	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
+		RETURN_FALSE;
+	}
+	php_wm_protocol *p = raw ? NULL : conn_protocol(c);
+	if (p && p->native_text) {
+		zend_string *tmp;
+		zend_string *s = zval_get_tmp_string(data, &tmp);
+		struct iovec iov[2] = {{ZSTR_VAL(s), ZSTR_LEN(s)}, {"\n", 1}};
+		conn_send_bytes(c, iov, 2, return_value);
+		zend_tmp_string_release(tmp);
+		return;
+	}
+	if (p && p->encode) {
+		zval args[2], encoded;
+		ZVAL_COPY_VALUE(&args[0], data);
+		ZVAL_OBJ(&args[1], &c->std);
+		if (!call_static(p, p->encode, &encoded, 2, args)) {
+			zval_ptr_dtor(&encoded);
+			return; /* the exception propagates to the caller of send() */
+		}
+		zend_string *s = zval_get_string(&encoded);
+		zval_ptr_dtor(&encoded);
+		if (ZSTR_LEN(s) == 0) {
+			zend_string_release(s);
+			RETURN_NULL();
+		}
+		struct iovec iov = {ZSTR_VAL(s), ZSTR_LEN(s)};
+		conn_send_bytes(c, &iov, 1, return_value);
+		zend_string_release(s);
+		return;
+	}
+	zend_string *tmp;
+	zend_string *s = zval_get_tmp_string(data, &tmp);
+	struct iovec iov = {ZSTR_VAL(s), ZSTR_LEN(s)};
+	conn_send_bytes(c, &iov, 1, return_value);
+	zend_tmp_string_release(tmp);
+}
+
+void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw)
+{
+	if (c->status == WM_STATUS_CONNECTING) {
+		php_wm_conn_destroy(c);
+		return;
+	}
+	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
+		return;
+	}
+	if (data) {
+		zval zd, rv;
+		ZVAL_STR(&zd, data);
+		php_wm_conn_send(c, &zd, raw, &rv);
+		zval_ptr_dtor(&rv);
+		if (EG(exception) || c->status == WM_STATUS_CLOSED) {
+			return;
+		}
+	}
+	c->status = WM_STATUS_CLOSING;
+	if (c->io.loop && c->io.loop->batch_conn == &c->io) {
+		/* Write what this batch produced now, so that close() behaves as in Workerman:
+		 * with nothing left to send the connection is destroyed at once. */
+		if (wm_conn_batch_end(&c->io) == WM_SEND_FAILED) {
+			php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+			php_wm_conn_destroy(c);
+			return;
+		}
+	}
+	if (wm_conn_pending(&c->io) == 0) {
+		php_wm_conn_destroy(c);
+	} else {
+		wm_conn_pause_read(&c->io);
+	}
+}
+
+/* ---- the read path ---- */
+
+static void conn_bad_package(php_wm_conn *c, const char *why, zend_long len)
+{
+	php_wm_logf("error package. %s package_length=%ld from %s", why, (long)len,
+		c->worker && c->worker->socket_name ? ZSTR_VAL(c->worker->socket_name) : "connection");
+	php_wm_conn_destroy(c);
+}
+
+/* Frame, decode and dispatch every complete packet of this read batch. */
+static void conn_process(php_wm_conn *c)
+{
+	zend_long requests = 0;
+	while (c->status == WM_STATUS_ESTABLISHED || c->status == WM_STATUS_CLOSING) {
+		if (!c->io.reading || c->io.closed || WM_G(proc.stop_requested)) {
+			break;
+		}
+		size_t len;
+		const char *data = wm_conn_rdata(&c->io, &len);
+		if (len == 0) {
+			break;
+		}
+		php_wm_protocol *p = conn_protocol(c);
+		zval msg;
+		if (!p) {
+			ZVAL_STRINGL_FAST(&msg, data, len);
+			wm_conn_rconsume(&c->io, len);
+		} else if (p->native_text) {
+			/* As Workerman's Text::input: a buffer reaching maxPackageSize closes. */
+			if ((zend_long)len >= c->max_package) {
+				php_wm_logf("error package. text buffer of %zu bytes reached maxPackageSize %ld, closing",
+					len, (long)c->max_package);
+				php_wm_conn_close(c, NULL, false);
+				break;
+			}
+			size_t n = wm_text_input(data, len);
+			if (n == 0) {
+				break;
+			}
+			ZVAL_STRINGL_FAST(&msg, data, wm_text_decoded_len(data, n));
+			wm_conn_rconsume(&c->io, n);
+		} else {
+			if (c->package_len == 0) {
+				if (!p->input) {
+					php_wm_logf("protocol %s has no input method", ZSTR_VAL(p->name));
+					php_wm_conn_destroy(c);
+					break;
+				}
+				zval args[2], rv;
+				ZVAL_STRINGL_FAST(&args[0], data, len);
+				ZVAL_OBJ(&args[1], &c->std);
+				bool ok = call_static(p, p->input, &rv, 2, args);
+				zval_ptr_dtor(&args[0]);
+				if (!ok) {
+					zval_ptr_dtor(&rv);
+					php_wm_handle_exception();
+					break;
+				}
+				if (c->io.closed || c->status == WM_STATUS_CLOSED) {
+					zval_ptr_dtor(&rv);
+					break;
+				}
+				/* input() may have consumed bytes (consumeRecvBuffer). */
+				data = wm_conn_rdata(&c->io, &len);
+				/* Workerman: int 0 waits for more; any number (numeric strings included,
+				 * base_convert() returns one) in 1..maxPackageSize is a length. */
+				zend_long plen = 0;
+				bool valid = true;
+				bool wait = Z_TYPE(rv) == IS_LONG && Z_LVAL(rv) == 0;
+				if (Z_TYPE(rv) == IS_LONG) {
+					plen = Z_LVAL(rv);
+				} else if (Z_TYPE(rv) == IS_DOUBLE) {
+					plen = Z_DVAL(rv) >= 1 && Z_DVAL(rv) < 9.2e18 ? (zend_long)Z_DVAL(rv) : -1;
+				} else if (Z_TYPE(rv) == IS_STRING) {
+					double d;
+					zend_uchar t = is_numeric_string(Z_STRVAL(rv), Z_STRLEN(rv), &plen, &d, true);
+					if (t == IS_DOUBLE) {
+						plen = d >= 1 && d < 9.2e18 ? (zend_long)d : -1;
+					} else if (t != IS_LONG) {
+						valid = false;
+					} else if (plen == 0) {
+						plen = -1;
+					}
+				} else {
+					valid = false;
+				}
+				zval_ptr_dtor(&rv);
+				if (wait) {
+					if ((zend_long)len >= c->max_package) {
+						conn_bad_package(c, "buffer over maxPackageSize without a complete package.",
+							(zend_long)len);
+					}
+					break;
+				}
+				if (!valid || plen <= 0 || plen > c->max_package) {
+					conn_bad_package(c, valid ? "" : "input() returned no length.", plen);
+					break;
+				}
+				c->package_len = (size_t)plen;
+			}
+			if (c->package_len > len) {
+				break;
+			}
+			zval pkt, args[2];
+			ZVAL_STRINGL_FAST(&pkt, data, c->package_len);
+			wm_conn_rconsume(&c->io, c->package_len);
+			c->package_len = 0;
+			if (p->decode) {
+				ZVAL_COPY_VALUE(&args[0], &pkt);
+				ZVAL_OBJ(&args[1], &c->std);
+				bool ok = call_static(p, p->decode, &msg, 2, args);
+				zval_ptr_dtor(&pkt);
+				if (!ok) {
+					zval_ptr_dtor(&msg);
+					php_wm_handle_exception();
+					break;
+				}
+			} else {
+				ZVAL_COPY_VALUE(&msg, &pkt);
+			}
+		}
+		requests++;
+		php_wm_cb *cb = conn_cb(c, WM_CONN_PROP_ON_MESSAGE);
+		if (cb) {
+			zval argv[2];
+			ZVAL_OBJ(&argv[0], &c->std);
+			ZVAL_COPY_VALUE(&argv[1], &msg);
+			bool ok = php_wm_cb_call(cb, NULL, 2, argv);
+			zval_ptr_dtor(&msg);
+			if (!ok) {
+				break;
+			}
+		} else {
+			zval_ptr_dtor(&msg);
+		}
+	}
+	if (requests) {
+		php_wm_stats_add(WM_STAT_TOTAL_REQUEST, requests);
+	}
+}
+
+static void conn_after_batch(php_wm_conn *c)
+{
+	int rc = wm_conn_batch_end(&c->io);
+	if (c->status == WM_STATUS_CLOSED) {
+		return;
+	}
+	if (rc == WM_SEND_FAILED) {
+		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+		if (!WM_G(proc.stop_requested)) {
+			conn_emit_error(c, 2, "client closed");
+		}
+		php_wm_conn_destroy(c);
+		return;
+	}
+	if (c->status == WM_STATUS_CLOSING && wm_conn_pending(&c->io) == 0) {
+		php_wm_conn_destroy(c);
+	}
+}
+
+static void conn_on_data(wm_conn_t *io)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	GC_ADDREF(&c->std);
+	conn_set_long_prop(c, WM_CONN_PROP_BYTES_READ, (zend_long)io->bytes_read);
+	conn_process(c);
+	conn_after_batch(c);
+	OBJ_RELEASE(&c->std);
+}
+
+static void conn_on_eof(wm_conn_t *io, int err)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	(void)err;
+	php_wm_conn_destroy(c);
+}
+
+static void conn_on_drain(wm_conn_t *io)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	GC_ADDREF(&c->std);
+	conn_set_long_prop(c, WM_CONN_PROP_BYTES_WRITTEN, (zend_long)io->bytes_written);
+	if (conn_emit(c, WM_CONN_PROP_ON_BUFFER_DRAIN, 0, NULL) && c->status == WM_STATUS_CLOSING) {
+		php_wm_conn_destroy(c);
+	}
+	OBJ_RELEASE(&c->std);
+}
+
+static void conn_on_write_error(wm_conn_t *io, int err)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	(void)err;
+	php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+	php_wm_conn_destroy(c);
+}
+
+static void conn_hold(wm_conn_t *io)
+{
+	GC_ADDREF(&php_wm_conn_from_io(io)->std);
+}
+
+static void conn_release(wm_conn_t *io)
+{
+	OBJ_RELEASE(&php_wm_conn_from_io(io)->std);
+}
+
+const wm_conn_ops_t php_wm_conn_ops = {
+	conn_on_data, conn_on_eof, conn_on_drain, conn_on_write_error, conn_hold, conn_release,
+};
+
+/* ---- creation ---- */
+
+static zend_long static_long(const char *name, zend_long dflt)
+{
+	zval *zv = php_wm_static_prop(wm_ce_Workerman_Connection_TcpConnection, name);
+	return Z_TYPE_P(zv) == IS_UNDEF ? dflt : zval_get_long(zv);
+}
+
+void php_wm_conn_init_common(php_wm_conn *c)
+{
+	c->conn_id = WM_G(conn.next_id)++;
+	conn_set_long_prop(c, WM_CONN_PROP_ID, c->conn_id);
+	/* 3.5 reads $defaultMax*; the manual sets TcpConnection::$max* directly. A changed
+	 * default wins, else the manual's spelling applies. */
+	zend_long dsend = static_long("defaultMaxSendBufferSize", 1048576);
+	zend_long dpkg = static_long("defaultMaxPackageSize", 10485760);
+	c->max_send_buffer = dsend != 1048576 ? dsend : static_long("maxSendBufferSize", 1048576);
+	c->max_package = dpkg != 10485760 ? dpkg : static_long("maxPackageSize", 10485760);
+	c->status = WM_STATUS_ESTABLISHED;
+	c->counted = true;
+	php_wm_stats_add(WM_STAT_CONNECTION_COUNT, 1);
+}
+
+php_wm_conn *php_wm_conn_accepted(php_wm_worker *w, int fd, const wm_inaddr_t *peer)
+{
+	zval zconn;
+	object_init_ex(&zconn, wm_ce_Workerman_Connection_TcpConnection);
+	php_wm_conn *c = php_wm_conn_from_obj(Z_OBJ(zconn));
+	c->remote = *peer;
+	c->is_unix = w->transport == WM_TRANSPORT_UNIX;
+	if (wm_conn_start(&c->io, php_wm_loop(), fd, &php_wm_conn_ops) != WM_OK) {
+		close(fd);
+		zval_ptr_dtor(&zconn);
+		return NULL;
+	}
+	GC_ADDREF(&c->std); /* the loop's reference while open */
+	php_wm_conn_init_common(c);
+
+	/* As Workerman's acceptConnection: register, then copy the Worker's settings. */
+	zval *list = php_wm_worker_prop(w, WM_WORKER_PROP_CONNECTIONS);
+	ZVAL_DEREF(list);
+	if (Z_TYPE_P(list) != IS_ARRAY) {
+		zval_ptr_dtor(list);
+		array_init(list);
+	}
+	SEPARATE_ARRAY(list);
+	zend_hash_index_update(Z_ARRVAL_P(list), c->conn_id, &zconn);
+
+	c->worker = w;
+	zval *wp;
+	wp = conn_prop(c, WM_CONN_PROP_WORKER);
+	zval_ptr_dtor(wp);
+	ZVAL_OBJ_COPY(wp, &w->std);
+
+	static const struct { int conn_slot; int worker_slot; const char *name; } copies[] = {
+		{WM_CONN_PROP_PROTOCOL, WM_WORKER_PROP_PROTOCOL, "protocol"},
+		{WM_CONN_PROP_TRANSPORT, WM_WORKER_PROP_TRANSPORT, "transport"},
+		{WM_CONN_PROP_ON_MESSAGE, WM_WORKER_PROP_ON_MESSAGE, "onMessage"},
+		{WM_CONN_PROP_ON_CLOSE, WM_WORKER_PROP_ON_CLOSE, "onClose"},
+		{WM_CONN_PROP_ON_ERROR, WM_WORKER_PROP_ON_ERROR, "onError"},
+		{WM_CONN_PROP_ON_BUFFER_DRAIN, WM_WORKER_PROP_ON_BUFFER_DRAIN, "onBufferDrain"},
+		{WM_CONN_PROP_ON_BUFFER_FULL, WM_WORKER_PROP_ON_BUFFER_FULL, "onBufferFull"},
+	};
+	for (size_t i = 0; i < sizeof(copies) / sizeof(copies[0]); i++) {
+		zval *src = php_wm_worker_prop(w, copies[i].worker_slot);
+		ZVAL_DEREF(src);
+		zval *dst = conn_prop(c, copies[i].conn_slot);
+		zval_ptr_dtor(dst);
+		ZVAL_COPY(dst, src);
+		if (copies[i].conn_slot <= WM_CONN_PROP_ON_BUFFER_DRAIN) {
+			/* Resolve the Worker's cache now so connections share it. */
+			php_wm_cb_get(worker_cache_for(w, copies[i].conn_slot), src, copies[i].name);
+		}
+	}
+	return c;
+}
+
+void php_wm_conn_stats_minit(void)
+{
+	static const char *const stat_names[] = {"connection_count", "total_request", "throw_exception", "send_fail"};
+	for (int i = 0; i < 4; i++) {
+		stat_keys[i] = zend_string_init_interned(stat_names[i], strlen(stat_names[i]), 1);
+		ZSTR_H(stat_keys[i]) = zend_string_hash_val(stat_keys[i]);
+	}
+	zend_property_info *spi = zend_hash_str_find_ptr(
+		&wm_ce_Workerman_Connection_ConnectionInterface->properties_info, "statistics", sizeof("statistics") - 1);
+	statistics_offset = spi->offset;
+}
+
+void php_wm_conn_stats_rinit(void)
+{
+	zval arr;
+	array_init_size(&arr, 4);
+	for (int i = 0; i < 4; i++) {
+		add_assoc_long_ex(&arr, ZSTR_VAL(stat_keys[i]), ZSTR_LEN(stat_keys[i]), 0);
+	}
+	zend_update_static_property(wm_ce_Workerman_Connection_ConnectionInterface, "statistics",
+		sizeof("statistics") - 1, &arr);
+	zval_ptr_dtor(&arr);
+}
