@@ -237,6 +237,12 @@ void php_wm_autoload_register(zend_string *root);
 void php_wm_autoload_minit(void);
 void php_wm_autoload_mshutdown(void);
 
+/* Auto-reload (wm_autoreload.c) and reload (wm_runall.c) */
+void php_wm_master_reload(bool graceful);
+void php_wm_autoreload_start(void);
+void php_wm_autoreload_after_fork(void);
+void php_wm_autoreload_stop(void);
+
 /* Status and connections reports (wm_status.c) */
 zend_string *php_wm_status_path(const char *suffix);
 void php_wm_status_master_write(wm_master_t *m, time_t started);

@@ -30,6 +30,7 @@ ZEND_BEGIN_MODULE_GLOBALS(workerman)
 		bool stop_requested;
 		bool graceful;              /* a graceful stop waits for the connections to end */
 		time_t started;             /* when runAll started, for the status table */
+		bool auto_reload;           /* ini workerman.auto_reload */
 	} proc;
 	struct {
 		HashTable timers;           /* id => php_wm_timer* (owned) */

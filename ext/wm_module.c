@@ -20,6 +20,12 @@ static void wm_log_sink(const char *msg, size_t len)
 	php_wm_log_str(msg, len);
 }
 
+PHP_INI_BEGIN()
+	/* Reload the reloadable Workers when a .php file of the app changes (development aid). */
+	STD_PHP_INI_BOOLEAN("workerman.auto_reload", "0", PHP_INI_ALL, OnUpdateBool, proc.auto_reload,
+		zend_workerman_globals, workerman_globals)
+PHP_INI_END()
+
 static PHP_GINIT_FUNCTION(workerman)
 {
 #if defined(COMPILE_DL_WORKERMAN) && defined(ZTS)
@@ -30,6 +36,7 @@ static PHP_GINIT_FUNCTION(workerman)
 
 static PHP_MINIT_FUNCTION(workerman)
 {
+	REGISTER_INI_ENTRIES();
 	REGISTER_LONG_CONSTANT("WORKERMAN_CONNECT_FAIL", 1, CONST_CS | CONST_PERSISTENT);
 	REGISTER_LONG_CONSTANT("WORKERMAN_SEND_FAIL", 2, CONST_CS | CONST_PERSISTENT);
 	REGISTER_LONG_CONSTANT("OS_TYPE_LINUX", 1, CONST_CS | CONST_PERSISTENT);
@@ -49,6 +56,7 @@ static PHP_MINIT_FUNCTION(workerman)
 static PHP_MSHUTDOWN_FUNCTION(workerman)
 {
 	php_wm_autoload_mshutdown();
+	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
 }
 
@@ -103,6 +111,7 @@ static PHP_MINFO_FUNCTION(workerman)
 	php_info_print_table_row(2, "Workerman API", "3.5");
 	php_info_print_table_row(2, "libevent", event_get_version());
 	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
 }
 
 wm_loop_t *php_wm_loop(void)

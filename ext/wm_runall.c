@@ -379,16 +379,14 @@ static void call_static_callback(const char *name)
 	}
 }
 
-/* SIGUSR1: reload; SIGQUIT: graceful reload. Reloadable Workers' processes are replaced one
- * at a time; the others get the signal too (they run onWorkerReload and stay). */
-static void master_on_reload_signal(wm_watch_t *w, int what)
+/* Reload: reloadable Workers' processes are replaced one at a time; the others get the
+ * signal too (they run onWorkerReload and stay). */
+void php_wm_master_reload(bool graceful)
 {
-	(void)what;
 	wm_master_t *m = WM_G(proc.master);
 	if (!m || m->stopping || m->reloading) {
 		return;
 	}
-	bool graceful = w->fd == SIGQUIT;
 	php_wm_logf(graceful ? "Workerman[%s] gracefully reloading" : "Workerman[%s] reloading", start_file_name());
 	WM_G(proc.status) = WM_STATUS_RELOADING;
 	call_static_callback("onMasterReload");
@@ -397,8 +395,15 @@ static void master_on_reload_signal(wm_watch_t *w, int what)
 		php_wm_worker *wk = worker_at(g);
 		reloadable[g] = wk && zend_is_true(php_wm_worker_prop(wk, WM_WORKER_PROP_RELOADABLE));
 	}
-	wm_master_reload(m, reloadable, w->fd, graceful);
+	wm_master_reload(m, reloadable, graceful ? SIGQUIT : SIGUSR1, graceful);
 	efree(reloadable);
+}
+
+/* SIGUSR1: reload; SIGQUIT: graceful reload. */
+static void master_on_reload_signal(wm_watch_t *w, int what)
+{
+	(void)what;
+	php_wm_master_reload(w->fd == SIGQUIT);
 }
 
 static void master_on_status_signal(wm_watch_t *w, int what)
@@ -553,6 +558,7 @@ static void child_run(php_wm_worker *w, int index)
 	}
 	/* Drop the master's signal watchers and timers (Workerman: Timer::delAll()). */
 	wm_loop_reset_after_fork(loop);
+	php_wm_autoreload_after_fork();
 	php_wm_timer_del_all();
 	call_php_function("srand", 0, NULL);
 	call_php_function("mt_srand", 0, NULL);
@@ -701,6 +707,7 @@ void php_wm_run_all(void)
 	extra[3] = wm_watch_signal(loop, SIGIO, master_on_status_signal, NULL);
 	signal(SIGHUP, SIG_IGN);
 	WM_G(proc.status) = WM_STATUS_RUNNING;
+	php_wm_autoreload_start();
 
 	int rc = wm_master_run(m);
 	if (rc == 1) {
@@ -719,6 +726,7 @@ void php_wm_run_all(void)
 	for (int k = 0; k < 4; k++) {
 		wm_watch_free(extra[k]);
 	}
+	php_wm_autoreload_stop();
 	/* Master: everything stopped. */
 	unlink(pid_file_path());
 	php_wm_logf("Workerman[%s] has been stopped", start_file_name());
