@@ -271,11 +271,10 @@ static bool parse_command(void)
 			exit_with(0);
 			return false;
 		}
-		if (strcmp(mode, "-d") == 0) {
-			zval t;
-			ZVAL_TRUE(&t);
-			php_wm_set_static_prop(wm_ce_Workerman_Worker, "daemonize", &t);
-		}
+		/* restart: stop, then start again as a daemon (the shell gets its prompt back). */
+		zval t;
+		ZVAL_TRUE(&t);
+		php_wm_set_static_prop(wm_ce_Workerman_Worker, "daemonize", &t);
 		return true;
 	}
 	if (strcmp(cmd, "reload") == 0) {
