@@ -482,11 +482,10 @@ static void conn_after_batch(php_wm_conn *c)
 static void conn_on_data(wm_conn_t *io)
 {
 	php_wm_conn *c = php_wm_conn_from_io(io);
-	GC_ADDREF(&c->std);
+	/* conn_hold/conn_release bracket this dispatch: c stays alive throughout. */
 	conn_set_long_prop(c, WM_CONN_PROP_BYTES_READ, (zend_long)io->bytes_read);
 	conn_process(c);
 	conn_after_batch(c);
-	OBJ_RELEASE(&c->std);
 }
 
 static void conn_on_eof(wm_conn_t *io, int err)

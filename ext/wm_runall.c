@@ -584,6 +584,7 @@ static void child_run(php_wm_worker *w, int index)
 
 	php_wm_event_set_global();
 	install_child_signals(loop);
+	wm_proc_signals_unblock();
 
 	if (w->root_path) {
 		php_wm_autoload_register(w->root_path);

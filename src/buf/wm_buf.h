@@ -14,7 +14,7 @@ typedef struct wm_buf {
 #define WM_BUF_INIT {NULL, 0, 0, 0}
 
 static inline size_t wm_buf_size(const wm_buf_t *b) { return b->len - b->off; }
-static inline const char *wm_buf_head(const wm_buf_t *b) { return b->data + b->off; }
+static inline const char *wm_buf_head(const wm_buf_t *b) { return b->data ? b->data + b->off : ""; }
 
 /* Make room for at least n more bytes at the tail; returns the tail pointer (owned by b). */
 char *wm_buf_reserve(wm_buf_t *b, size_t n);

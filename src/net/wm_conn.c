@@ -273,6 +273,11 @@ static void conn_read_ready(wm_conn_t *c)
 		n = read(c->fd, dst, WM_READ_CHUNK);
 	} while (n < 0 && errno == EINTR);
 	if (n == 0) {
+		if (c->resume_pending && !scratch) {
+			/* Resumed with input buffered while the peer has closed: deliver what is
+			 * buffered first; the EOF is seen again on the next wakeup. */
+			goto process;
+		}
 		c->resume_pending = 0;
 		c->ops->on_eof(c, 0);
 		return;
@@ -287,6 +292,7 @@ static void conn_read_ready(wm_conn_t *c)
 		}
 		n = 0;
 	}
+process:
 	c->resume_pending = 0;
 	c->bytes_read += (uint64_t)n;
 	if (scratch) {

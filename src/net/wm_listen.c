@@ -6,10 +6,16 @@
 #include <fcntl.h>
 #include <netinet/tcp.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int unix_path_is_stale(const wm_sockaddr_t *addr, socklen_t addrlen)
 {
+	struct stat st;
+	/* Only ever replace a socket: connect() also says ECONNREFUSED for a regular file. */
+	if (lstat(addr->un.sun_path, &st) < 0 || !S_ISSOCK(st.st_mode)) {
+		return 0;
+	}
 	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
 		return 0;

@@ -25,17 +25,27 @@ static double now_mono(void)
 
 pid_t wm_proc_fork(wm_loop_t *loop)
 {
+	/* Signals stay blocked in the child until it has its own handlers: until then the
+	 * inherited libevent handlers would report them through the master's signal pipe. */
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
 	pid_t pid = fork();
 	if (pid != 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		return pid;
 	}
-	sigset_t none;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (loop) {
 		wm_loop_reset_after_fork(loop);
 	}
 	return 0;
+}
+
+void wm_proc_signals_unblock(void)
+{
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
 wm_master_t *wm_master_new(wm_loop_t *loop, int ngroups, const int *counts,
@@ -502,6 +512,12 @@ pid_t wm_pidfile_read(const char *path)
 		return 0;
 	}
 	buf[n] = '\0';
-	long v = strtol(buf, NULL, 10);
-	return v > 0 ? (pid_t)v : 0;
+	errno = 0;
+	char *end;
+	long v = strtol(buf, &end, 10);
+	/* Out of pid_t's range is not a pid (never truncate it to a valid one). */
+	if (errno || end == buf || v <= 0 || v > INT32_MAX) {
+		return 0;
+	}
+	return (pid_t)v;
 }

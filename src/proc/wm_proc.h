@@ -69,9 +69,11 @@ struct wm_master {
 	int child_index;
 };
 
-/* Fork. In the child, the signal mask is cleared and every loop watcher inherited from
- * the parent is freed (loop may be NULL). Returns what fork returns. */
+/* Fork. In the child every loop watcher inherited from the parent is freed (loop may be
+ * NULL) and all signals stay blocked until wm_proc_signals_unblock, which the child calls
+ * once its own signal watchers are installed. Returns what fork returns. */
 pid_t wm_proc_fork(wm_loop_t *loop);
+void wm_proc_signals_unblock(void);
 
 /* counts[i] processes for group i; the master owns copies. */
 wm_master_t *wm_master_new(wm_loop_t *loop, int ngroups, const int *counts,

@@ -5,6 +5,9 @@
 
 size_t wm_text_input(const char *buf, size_t len)
 {
+	if (len == 0) {
+		return 0;
+	}
 	const char *nl = memchr(buf, '\n', len);
 	return nl ? (size_t)(nl - buf) + 1 : 0;
 }

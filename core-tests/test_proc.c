@@ -1,0 +1,407 @@
+/* wm_proc: pid files and the master's supervision of worker processes.
+ * Everything that forks is bounded by alarm() (in the test and in every child) and
+ * every child is reaped. */
+#include "wm_test.h"
+
+#include "src/loop/wm_loop.h"
+#include "src/proc/wm_proc.h"
+#include "src/wm_core.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+static char tmpdir[64];
+
+static void make_tmpdir(void)
+{
+	strcpy(tmpdir, "/tmp/wm-core-tests-XXXXXX");
+	if (!mkdtemp(tmpdir)) {
+		perror("mkdtemp");
+		abort();
+	}
+}
+
+static void write_file(const char *path, const char *content, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0 || write(fd, content, len) != (ssize_t)len) {
+		perror(path);
+		abort();
+	}
+	close(fd);
+}
+
+static pid_t read_as(const char *path, const char *content)
+{
+	write_file(path, content, strlen(content));
+	return wm_pidfile_read(path);
+}
+
+/* ---- pid files ---- */
+
+TEST(pidfile_round_trip)
+{
+	make_tmpdir();
+	char path[128];
+	snprintf(path, sizeof(path), "%s/w.pid", tmpdir);
+	CHECK_EQ(wm_pidfile_write(path, 123456), WM_OK);
+	CHECK_EQ(wm_pidfile_read(path), 123456);
+	/* Rewriting a shorter pid truncates the file. */
+	CHECK_EQ(wm_pidfile_write(path, 42), WM_OK);
+	CHECK_EQ(wm_pidfile_read(path), 42);
+	char buf[16] = {0};
+	int fd = open(path, O_RDONLY);
+	CHECK_EQ(read(fd, buf, sizeof(buf) - 1), 2);
+	close(fd);
+	CHECK_STR_EQ(buf, "42");
+	CHECK_EQ(wm_pidfile_write(path, getpid()), WM_OK);
+	CHECK_EQ(wm_pidfile_read(path), getpid());
+	struct stat st;
+	CHECK(stat(path, &st) == 0 && S_ISREG(st.st_mode));
+	unlink(path);
+	rmdir(tmpdir);
+}
+
+TEST(pidfile_missing_or_garbage_reads_zero)
+{
+	make_tmpdir();
+	char path[128];
+	snprintf(path, sizeof(path), "%s/w.pid", tmpdir);
+	CHECK_EQ(wm_pidfile_read(path), 0); /* missing */
+	CHECK_EQ(read_as(path, ""), 0);
+	CHECK_EQ(read_as(path, "abc"), 0);
+	CHECK_EQ(read_as(path, "\n"), 0);
+	CHECK_EQ(read_as(path, "0"), 0);
+	CHECK_EQ(read_as(path, "-5"), 0);
+	CHECK_EQ(read_as(path, "x123"), 0);
+	write_file(path, "\0\0\0\0", 4);
+	CHECK_EQ(wm_pidfile_read(path), 0);
+	/* Lenient like PHP's (int) cast: leading blanks and trailing junk are accepted. */
+	CHECK_EQ(read_as(path, "123\n"), 123);
+	CHECK_EQ(read_as(path, "  77"), 77);
+	CHECK_EQ(read_as(path, "12abc"), 12);
+	/* A directory is not a pid file. */
+	CHECK_EQ(wm_pidfile_read(tmpdir), 0);
+	unlink(path);
+	rmdir(tmpdir);
+}
+
+TEST(pidfile_write_error)
+{
+	errno = 0;
+	CHECK_EQ(wm_pidfile_write("/nonexistent-dir-wm/x.pid", 1), WM_ERR);
+	CHECK_EQ(errno, ENOENT);
+}
+
+TEST(pidfile_read_out_of_range_is_not_a_pid)
+{
+	/* strtol() gives a long; anything that does not fit pid_t is cast, so a corrupt pid
+	 * file can name pid 1 (init) or -1 (kill(-1, sig): every process the user may
+	 * signal). The header promises "the pid, or 0". */
+	make_tmpdir();
+	char path[128];
+	snprintf(path, sizeof(path), "%s/w.pid", tmpdir);
+	CHECK_EQ(read_as(path, "2147483647"), 2147483647); /* the largest pid_t is fine */
+	CHECK_EQ(read_as(path, "4294967295"), 0);
+	CHECK_EQ(read_as(path, "4294967297"), 0);
+	CHECK_EQ(read_as(path, "2147483648"), 0);
+	CHECK_EQ(read_as(path, "99999999999999999999"), 0);
+	unlink(path);
+	rmdir(tmpdir);
+}
+
+/* ---- master ----
+ * Only the public surface is used (wm_master_run's result, the ops callbacks, alive,
+ * stopping, child_group/child_index), so these tests survive changes of the slot
+ * bookkeeping. */
+
+typedef struct master_ud {
+	int exits;
+	int exit_ok;           /* exits with WIFEXITED(st) && status 0 */
+	int killed;            /* exits by SIGKILL */
+	int by_sigint;         /* exits by SIGINT */
+	int by_sigterm;        /* exits by SIGTERM */
+	int stops;
+	int graceful;          /* what on_stop was told */
+	int fork_errors;
+	int bad_slot;
+	int backoffs;
+	double last_delay;
+	int delays_grow;       /* every back-off delay >= the previous one of its slot */
+	double slot_delay[2];
+} master_ud_t;
+
+static void ud_child_exit(void *ud, int group, int index, pid_t pid, int status)
+{
+	master_ud_t *u = ud;
+	u->exits++;
+	if (group < 0 || group > 1 || index < 0 || index > 1 || pid <= 0) {
+		u->bad_slot++;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		u->exit_ok++;
+	}
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
+		u->killed++;
+	}
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) {
+		u->by_sigint++;
+	}
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) {
+		u->by_sigterm++;
+	}
+}
+
+static void ud_stop(void *ud, int graceful)
+{
+	master_ud_t *u = ud;
+	u->stops++;
+	u->graceful = graceful;
+}
+
+static void ud_fork_error(void *ud, int group, int index, int err)
+{
+	(void)group;
+	(void)index;
+	(void)err;
+	((master_ud_t *)ud)->fork_errors++;
+}
+
+static void ud_backoff(void *ud, int group, int index, int fails, double delay)
+{
+	master_ud_t *u = ud;
+	(void)group;
+	(void)fails;
+	u->backoffs++;
+	u->last_delay = delay;
+	if (index >= 0 && index < 2) {
+		if (delay < u->slot_delay[index]) {
+			u->delays_grow = 0;
+		}
+		u->slot_delay[index] = delay;
+	}
+}
+
+static const wm_master_ops_t ud_ops = {
+	.on_child_exit = ud_child_exit,
+	.on_stop = ud_stop,
+	.on_fork_error = ud_fork_error,
+	.on_backoff = ud_backoff,
+};
+
+static void sigint_self(wm_watch_t *w, int what)
+{
+	(void)w;
+	(void)what;
+	kill(getpid(), SIGINT);
+}
+
+static void sigterm_self(wm_watch_t *w, int what)
+{
+	(void)w;
+	(void)what;
+	kill(getpid(), SIGTERM);
+}
+
+/* Every child of this process is gone. */
+static int no_children_left(void)
+{
+	errno = 0;
+	return waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD;
+}
+
+static void reap_all(void)
+{
+	while (waitpid(-1, NULL, 0) > 0 || errno == EINTR) {
+	}
+}
+
+/* Collect the (group, index) records children wrote to the pipe. */
+static int read_records(int fd, int slot_seen[2][2], int *bad)
+{
+	int rec[2], started = 0;
+	while (read(fd, rec, sizeof(rec)) == sizeof(rec)) {
+		started++;
+		if (rec[0] < 0 || rec[0] > 1 || rec[1] < 0 || rec[1] > 1) {
+			(*bad)++;
+		} else {
+			slot_seen[rec[0]][rec[1]]++;
+		}
+	}
+	return started;
+}
+
+static void child_report(int fd, const wm_master_t *m)
+{
+	int rec[2] = {m->child_group, m->child_index};
+	if (write(fd, rec, sizeof(rec)) != sizeof(rec)) {
+		_exit(3);
+	}
+}
+
+TEST(master_respawns_then_stops)
+{
+	alarm(20);
+	int pfd[2];
+	REQUIRE(pipe(pfd) == 0); /* children report their slot here */
+	wm_loop_t *loop = wm_loop_new();
+	master_ud_t u = {0};
+	int counts[1] = {2};
+	wm_master_t *m = wm_master_new(loop, 1, counts, &ud_ops, &u);
+	REQUIRE(m != NULL);
+	CHECK_EQ(m->ngroups, 1);
+	CHECK_EQ(m->counts[0], 2);
+	CHECK_EQ(m->child_group, -1);
+	/* Stop after some respawns: SIGINT to ourselves, as a user's Ctrl-C would be. */
+	REQUIRE(wm_watch_timer(loop, 0.6, 0, sigint_self, NULL) != NULL);
+
+	int rc = wm_master_run(m);
+	if (rc == 1) {
+		wm_proc_signals_unblock();
+		/* Worker: report, live a little, leave. Never return into the test runner. */
+		alarm(5);
+		child_report(pfd[1], m);
+		usleep(100 * 1000);
+		_exit(0);
+	}
+	close(pfd[1]);
+	CHECK_EQ(rc, 0);
+	CHECK_EQ(m->alive, 0);
+	CHECK_EQ(m->stopping, 1);
+	CHECK(m->kill_timer == NULL);
+	CHECK_EQ(u.stops, 1);
+	CHECK_EQ(u.graceful, 0);
+	CHECK_EQ(u.fork_errors, 0);
+	CHECK_EQ(u.bad_slot, 0);
+	CHECK_EQ(m->child_group, -1); /* the master is not a child */
+	CHECK(no_children_left());
+
+	/* More children than the first two were started, each in slot 0/0 or 0/1. */
+	int slot_seen[2][2] = {{0, 0}, {0, 0}}, bad = 0;
+	int started = read_records(pfd[0], slot_seen, &bad);
+	close(pfd[0]);
+	CHECK_EQ(bad, 0);
+	CHECK_GE(started, 4); /* 2 at start, each respawned at least once */
+	CHECK_GE(slot_seen[0][0], 2);
+	CHECK_GE(slot_seen[0][1], 2);
+	CHECK_EQ(slot_seen[1][0] + slot_seen[1][1], 0);
+	CHECK_EQ(u.exits, started);
+	CHECK_GE(u.exit_ok, started - 2); /* the last two may have died of the SIGINT */
+	TEST_NOTE("%d workers started, %d exits (%d clean, %d by SIGINT), %d back-offs",
+		started, u.exits, u.exit_ok, u.by_sigint, u.backoffs);
+	/* The master's own watchers are gone again; only ours... which fired. */
+	CHECK_EQ(loop->watch_count, 0);
+	wm_master_free(m);
+	wm_loop_free(loop);
+	reap_all();
+	alarm(0);
+}
+
+TEST(master_backs_off_children_dying_at_start)
+{
+	/* Children that exit at once are respawned, but not in a tight loop: the delay
+	 * grows and on_backoff reports it. */
+	alarm(20);
+	int pfd[2];
+	REQUIRE(pipe(pfd) == 0);
+	wm_loop_t *loop = wm_loop_new();
+	master_ud_t u = {0};
+	u.delays_grow = 1;
+	int counts[1] = {2};
+	wm_master_t *m = wm_master_new(loop, 1, counts, &ud_ops, &u);
+	REQUIRE(wm_watch_timer(loop, 2.0, 0, sigint_self, NULL) != NULL);
+	int rc = wm_master_run(m);
+	if (rc == 1) {
+		wm_proc_signals_unblock();
+		child_report(pfd[1], m);
+		_exit(7);
+	}
+	close(pfd[1]);
+	CHECK_EQ(rc, 0);
+	int slot_seen[2][2] = {{0, 0}, {0, 0}}, bad = 0;
+	int started = read_records(pfd[0], slot_seen, &bad);
+	close(pfd[0]);
+	CHECK_EQ(bad, 0);
+	CHECK_GE(started, 4);
+	CHECK_LE(started, 20); /* a tight loop would fork thousands in 2 s */
+	CHECK_GE(u.backoffs, 2);
+	CHECK(u.delays_grow);
+	CHECK_GT(u.last_delay, 0);
+	CHECK_EQ(u.exits, started);
+	CHECK_EQ(u.exit_ok, 0);
+	CHECK(no_children_left());
+	TEST_NOTE("%d forks in 2s, %d back-offs, last delay %.2fs", started, u.backoffs, u.last_delay);
+	wm_master_free(m);
+	wm_loop_free(loop);
+	reap_all();
+	alarm(0);
+}
+
+TEST(master_kills_stubborn_children_after_timeout)
+{
+	alarm(20);
+	wm_loop_t *loop = wm_loop_new();
+	master_ud_t u = {0};
+	int counts[1] = {2};
+	wm_master_t *m = wm_master_new(loop, 1, counts, &ud_ops, &u);
+	m->kill_timeout = 0.3;
+	wm_watch_timer(loop, 0.2, 0, sigint_self, NULL);
+	int rc = wm_master_run(m);
+	if (rc == 1) {
+		wm_proc_signals_unblock();
+		/* A worker that ignores SIGINT (and SIGTERM) and never exits by itself. */
+		alarm(10);
+		signal(SIGINT, SIG_IGN);
+		signal(SIGTERM, SIG_IGN);
+		for (;;) {
+			pause();
+		}
+	}
+	CHECK_EQ(rc, 0);
+	CHECK_EQ(u.stops, 1);
+	CHECK_EQ(u.exits, 2);
+	CHECK_EQ(u.killed, 2);
+	CHECK_EQ(m->alive, 0);
+	CHECK(m->kill_timer == NULL);
+	CHECK(no_children_left());
+	CHECK_EQ(loop->watch_count, 0);
+	wm_master_free(m);
+	wm_loop_free(loop);
+	reap_all();
+	alarm(0);
+}
+
+TEST(master_sigterm_stops_gracefully_two_groups)
+{
+	alarm(20);
+	wm_loop_t *loop = wm_loop_new();
+	master_ud_t u = {0};
+	int counts[2] = {1, 0}; /* a count < 1 means 1 */
+	wm_master_t *m = wm_master_new(loop, 2, counts, &ud_ops, &u);
+	CHECK_EQ(m->counts[1], 1);
+	m->graceful_timeout = 5;
+	wm_watch_timer(loop, 0.2, 0, sigterm_self, NULL);
+	int rc = wm_master_run(m);
+	if (rc == 1) {
+		wm_proc_signals_unblock();
+		/* Workers with default dispositions die of whatever the master sends. */
+		alarm(5);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		for (;;) {
+			pause();
+		}
+	}
+	CHECK_EQ(rc, 0);
+	CHECK_EQ(u.stops, 1);
+	CHECK_EQ(u.graceful, 1);
+	CHECK_EQ(u.exits, 2);
+	CHECK_EQ(u.by_sigterm, 2);
+	CHECK_EQ(u.killed, 0);
+	CHECK_EQ(u.bad_slot, 0);
+	CHECK(no_children_left());
+	wm_master_free(m);
+	wm_loop_free(loop);
+	reap_all();
+	alarm(0);
+}
