@@ -132,22 +132,22 @@ void php_wm_cb_dtor(php_wm_cb *cache)
 	cache->ok = 0;
 }
 
-bool php_wm_cb_call(php_wm_cb *cache, zval *retval, uint32_t argc, zval *argv)
+/* Call a stored callable: through its cached fcc, or resolved for this call only (a
+ * trampoline can't be kept). The value is kept alive during the call, because the
+ * callback may overwrite the property or timer that holds it. */
+static bool call_stored(zval *held, zend_fcall_info_cache *cached, zval *retval, uint32_t argc, zval *argv)
 {
 	zval keep;
-	bool ok;
-	/* The callback may overwrite its own property: keep it alive for the call. */
-	ZVAL_COPY(&keep, &cache->held);
-	if (cache->ok == 1) {
-		ok = php_wm_call(&cache->fcc, retval, argc, argv);
+	bool ok = true;
+	ZVAL_COPY(&keep, held);
+	if (cached) {
+		ok = php_wm_call(cached, retval, argc, argv);
 	} else {
 		zend_fcall_info_cache fcc;
 		char *error = NULL;
 		if (php_wm_resolve_callable(&keep, &fcc, &error)) {
 			ok = php_wm_call(&fcc, retval, argc, argv);
 			php_wm_fcc_release_trampoline(&fcc);
-		} else {
-			ok = true;
 		}
 		if (error) {
 			efree(error);
@@ -155,6 +155,11 @@ bool php_wm_cb_call(php_wm_cb *cache, zval *retval, uint32_t argc, zval *argv)
 	}
 	zval_ptr_dtor(&keep);
 	return ok;
+}
+
+bool php_wm_cb_call(php_wm_cb *cache, zval *retval, uint32_t argc, zval *argv)
+{
+	return call_stored(&cache->held, cache->ok == 1 ? &cache->fcc : NULL, retval, argc, argv);
 }
 
 bool php_wm_callable_init(php_wm_callable *c, zval *callable, char **error)
@@ -184,24 +189,7 @@ void php_wm_callable_dtor(php_wm_callable *c)
 
 bool php_wm_call_callable(php_wm_callable *c, zval *retval, uint32_t argc, zval *argv)
 {
-	zval keep;
-	bool ok = true;
-	ZVAL_COPY(&keep, &c->zv);
-	if (c->cached) {
-		ok = php_wm_call(&c->fcc, retval, argc, argv);
-	} else {
-		zend_fcall_info_cache fcc;
-		char *error = NULL;
-		if (php_wm_resolve_callable(&keep, &fcc, &error)) {
-			ok = php_wm_call(&fcc, retval, argc, argv);
-			php_wm_fcc_release_trampoline(&fcc);
-		}
-		if (error) {
-			efree(error);
-		}
-	}
-	zval_ptr_dtor(&keep);
-	return ok;
+	return call_stored(&c->zv, c->cached ? &c->fcc : NULL, retval, argc, argv);
 }
 
 bool php_wm_call_args_array(php_wm_callable *c, zval *args)

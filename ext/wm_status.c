@@ -153,17 +153,6 @@ void php_wm_status_child_write(php_wm_worker *w)
 	zend_string_release(name);
 }
 
-static zend_string *addr_string(const struct sockaddr *sa)
-{
-	char ip[64];
-	size_t n = wm_addr_ip(sa, ip, sizeof(ip));
-	if (!n) {
-		return ZSTR_EMPTY_ALLOC();
-	}
-	return sa->sa_family == AF_INET6 ? zend_strpprintf(0, "[%s]:%d", ip, wm_addr_port(sa))
-		: zend_strpprintf(0, "%s:%d", ip, wm_addr_port(sa));
-}
-
 void php_wm_connections_child_write(php_wm_worker *w)
 {
 	static const char *const status_names[] = {"INITIAL", "CONNECTING", "ESTABLISHED", "", "CLOSING", "", "", "", "CLOSED"};
@@ -185,8 +174,8 @@ void php_wm_connections_child_write(php_wm_worker *w)
 			if (c->io.fd >= 0) {
 				getsockname(c->io.fd, &local.sa, &llen);
 			}
-			zend_string *la = addr_string(&local.sa);
-			zend_string *ra = c->is_unix ? ZSTR_EMPTY_ALLOC() : addr_string(&c->remote.sa);
+			zend_string *la = php_wm_format_addr(&local.sa);
+			zend_string *ra = c->is_unix ? ZSTR_EMPTY_ALLOC() : php_wm_format_addr(&c->remote.sa);
 			zval *proto = conn_prop(c, WM_CONN_PROP_PROTOCOL);
 			zend_string *ps = Z_TYPE_P(proto) == IS_STRING ? zend_string_copy(Z_STR_P(proto)) : zend_string_init("none", 4, 0);
 			size_t rq;

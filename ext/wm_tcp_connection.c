@@ -253,7 +253,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, getRemotePort)
 	RETURN_LONG(c->is_unix ? 0 : wm_addr_port(&c->remote.sa));
 }
 
-static zend_string *format_addr(const struct sockaddr *sa)
+zend_string *php_wm_format_addr(const struct sockaddr *sa)
 {
 	char ip[INET6_ADDRSTRLEN];
 	size_t n = wm_addr_ip(sa, ip, sizeof(ip));
@@ -273,7 +273,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, getRemoteAddress)
 	if (c->is_unix) {
 		RETURN_EMPTY_STRING();
 	}
-	RETURN_STR(format_addr(&c->remote.sa));
+	RETURN_STR(php_wm_format_addr(&c->remote.sa));
 }
 
 static bool local_addr(php_wm_conn *c, wm_sockaddr_t *sa)
@@ -312,7 +312,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, getLocalAddress)
 	if (!local_addr(THIS_CONN(), &sa)) {
 		RETURN_EMPTY_STRING();
 	}
-	RETURN_STR(format_addr(&sa.sa));
+	RETURN_STR(php_wm_format_addr(&sa.sa));
 }
 
 ZEND_METHOD(Workerman_Connection_TcpConnection, isIpV4)
