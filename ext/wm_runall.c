@@ -634,6 +634,8 @@ void php_wm_run_all(void)
 		exit_with(1);
 		return;
 	}
+	/* Output may go to a pipe whose reader is gone (`start -d | head -1`): never die of it. */
+	signal(SIGPIPE, SIG_IGN);
 	WM_G(proc.start_file) = detect_start_file();
 	init_paths();
 	if (!parse_command()) {

@@ -182,11 +182,14 @@ static void record_exit(wm_master_t *m, int g, int status)
 }
 
 static void reload_next(wm_master_t *m);
+static void drain_ready(wm_master_t *m);
 
 static void master_reap(wm_master_t *m)
 {
 	int status;
 	pid_t pid;
+	/* A child may have reported ready just before exiting: count that first. */
+	drain_ready(m);
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (int g = 0; g < m->ngroups; g++) {
 			for (int i = 0; i < m->counts[g]; i++) {
@@ -213,8 +216,10 @@ static void master_reap(wm_master_t *m)
 				if (m->stopping) {
 					continue;
 				}
-				/* A slot that keeps dying at start-up waits longer each time. */
-				if (now_mono() - s->started < WM_FAST_EXIT_SECONDS) {
+				/* A slot that keeps dying at start-up (before reporting ready, or within a
+				 * second) waits longer each time. */
+				int never_ready = m->ready_pipe[0] >= 0 && !s->ready;
+				if (never_ready || now_mono() - s->started < WM_FAST_EXIT_SECONDS) {
 					s->fast_fails++;
 				} else {
 					s->fast_fails = 0;
@@ -385,22 +390,36 @@ void wm_master_child_ready(wm_master_t *m)
 	m->ready_pipe[1] = -1;
 }
 
-static void on_ready(wm_watch_t *w, int what)
+/* Read the pids children reported as serving and mark their slots ready. */
+static void drain_ready(wm_master_t *m)
 {
-	wm_master_t *m = w->data;
 	int32_t pids[64];
-	(void)what;
-	ssize_t n = read(m->ready_pipe[0], pids, sizeof(pids));
-	for (ssize_t k = 0; k + (ssize_t)sizeof(int32_t) <= n; k += (ssize_t)sizeof(int32_t)) {
-		pid_t pid = (pid_t)pids[k / (ssize_t)sizeof(int32_t)];
-		for (int g = 0; g < m->ngroups; g++) {
-			for (int i = 0; i < m->counts[g]; i++) {
-				if (m->slots[g][i].pid == pid) {
-					m->slots[g][i].ready = 1;
+	if (m->ready_pipe[0] < 0) {
+		return;
+	}
+	for (;;) {
+		ssize_t n = read(m->ready_pipe[0], pids, sizeof(pids));
+		if (n <= 0) {
+			return;
+		}
+		for (ssize_t k = 0; k + (ssize_t)sizeof(int32_t) <= n; k += (ssize_t)sizeof(int32_t)) {
+			pid_t pid = (pid_t)pids[k / (ssize_t)sizeof(int32_t)];
+			for (int g = 0; g < m->ngroups; g++) {
+				for (int i = 0; i < m->counts[g]; i++) {
+					if (m->slots[g][i].pid == pid) {
+						m->slots[g][i].ready = 1;
+					}
 				}
 			}
 		}
 	}
+}
+
+static void on_ready(wm_watch_t *w, int what)
+{
+	wm_master_t *m = w->data;
+	(void)what;
+	drain_ready(m);
 	if (m->reloading && m->reload_wait_ready && m->reload_group >= 0
 			&& m->slots[m->reload_group][m->reload_index].ready) {
 		m->reload_wait_ready = 0;
