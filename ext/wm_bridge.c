@@ -2,6 +2,7 @@
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
@@ -61,8 +62,25 @@ void php_wm_echo(const char *msg, size_t len)
 	if (zend_is_true(php_wm_static_prop(wm_ce_Workerman_Worker, "daemonize"))) {
 		return;
 	}
-	PHPWRITE(msg, len);
-	sapi_flush();
+	php_wm_write_stdout(msg, len);
+}
+
+/* Straight to fd 1, as Workerman's safeEcho writes to STDOUT: not through PHP's output
+ * layer, which treats a failed write (a terminal or pipe that went away) as an aborted
+ * request and ends the process. Errors are ignored. */
+void php_wm_write_stdout(const char *msg, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(STDOUT_FILENO, msg, len);
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			return;
+		}
+		msg += n;
+		len -= (size_t)n;
+	}
 }
 
 void php_wm_log_str(const char *msg, size_t len)

@@ -74,6 +74,7 @@ void php_wm_log_str(const char *msg, size_t len);
 void php_wm_logf(const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
 /* Output to the terminal (stdout) unless daemonized. */
 void php_wm_echo(const char *msg, size_t len);
+void php_wm_write_stdout(const char *msg, size_t len);
 
 /* ---- objects ---- */
 

@@ -421,33 +421,36 @@ static void master_on_status_signal(wm_watch_t *w, int what)
 
 static void display_ui(void)
 {
-	zend_string *sep = zend_string_alloc(80, 0);
-	memset(ZSTR_VAL(sep), '-', 80);
-	ZSTR_VAL(sep)[80] = '\0';
-	php_printf("%.31s WORKERMAN (native) %.30s\n", ZSTR_VAL(sep), ZSTR_VAL(sep));
-	php_printf("Workerman version:%s (extension %s)     PHP version:%s\n", "3.5.35", PHP_WORKERMAN_VERSION, PHP_VERSION);
-	php_printf("%.36s WORKERS %.36s\n", ZSTR_VAL(sep), ZSTR_VAL(sep));
-	php_printf("%-10s %-16s %-36s %-10s %s\n", "proto", "worker", "listen", "processes", "status");
+	smart_str out = {0};
+	char sep[81];
+	memset(sep, '-', 80);
+	sep[80] = '\0';
+	smart_str_append_printf(&out, "%.31s WORKERMAN (native) %.30s\n", sep, sep);
+	smart_str_append_printf(&out, "Workerman version:%s (extension %s)     PHP version:%s\n", "3.5.35",
+		PHP_WORKERMAN_VERSION, PHP_VERSION);
+	smart_str_append_printf(&out, "%.36s WORKERS %.36s\n", sep, sep);
+	smart_str_append_printf(&out, "%-10s %-16s %-36s %-10s %s\n", "proto", "worker", "listen", "processes", "status");
 	zval *zw;
 	ZEND_HASH_FOREACH_VAL(&WM_G(proc.workers), zw) {
 		php_wm_worker *w = php_wm_worker_from_obj(Z_OBJ_P(zw));
 		zend_string *name = worker_name(w);
-		zval *transport = php_wm_worker_prop(w, WM_WORKER_PROP_TRANSPORT);
-		zend_string *t = zval_get_string(transport);
-		php_printf("%-10s %-16s %-36s %-10ld %s\n", ZSTR_VAL(t), ZSTR_VAL(name),
+		zend_string *t = zval_get_string(php_wm_worker_prop(w, WM_WORKER_PROP_TRANSPORT));
+		smart_str_append_printf(&out, "%-10s %-16s %-36s %-10ld %s\n", ZSTR_VAL(t), ZSTR_VAL(name),
 			w->socket_name ? ZSTR_VAL(w->socket_name) : "none",
 			(long)zval_get_long(php_wm_worker_prop(w, WM_WORKER_PROP_COUNT)), "[OK]");
 		zend_string_release(t);
 		zend_string_release(name);
 	} ZEND_HASH_FOREACH_END();
-	php_printf("%s\n", ZSTR_VAL(sep));
+	smart_str_append_printf(&out, "%s\n", sep);
 	if (!zend_is_true(php_wm_static_prop(wm_ce_Workerman_Worker, "daemonize"))) {
-		php_printf("Press Ctrl+C to stop. Start success.\n");
+		smart_str_appends(&out, "Press Ctrl+C to stop. Start success.\n");
 	} else {
-		php_printf("Input \"php %s stop\" to stop. Start success.\n", start_file_name());
+		smart_str_append_printf(&out, "Input \"php %s stop\" to stop. Start success.\n", start_file_name());
 	}
-	sapi_flush();
-	zend_string_release(sep);
+	smart_str_0(&out);
+	/* Not php_wm_echo: the banner is shown in daemon mode too (before stdio goes away). */
+	php_wm_write_stdout(ZSTR_VAL(out.s), ZSTR_LEN(out.s));
+	smart_str_free(&out);
 }
 
 /* ---- worker process ---- */
@@ -693,7 +696,6 @@ void php_wm_run_all(void)
 	if (daemon) {
 		zval *out = php_wm_static_prop(wm_ce_Workerman_Worker, "stdoutFile");
 		zend_string *path = zval_get_string(out);
-		sapi_flush();
 		wm_proc_redirect_std(ZSTR_VAL(path));
 		zend_string_release(path);
 	}
@@ -733,9 +735,12 @@ void php_wm_run_all(void)
 	unlink(pid_file_path());
 	php_wm_logf("Workerman[%s] has been stopped", start_file_name());
 	call_static_callback("onMasterStop");
-	zend_string *status_file = php_wm_status_path("status");
-	unlink(ZSTR_VAL(status_file));
-	zend_string_release(status_file);
+	static const char *const reports[] = {"status", "connections"};
+	for (int k = 0; k < 2; k++) {
+		zend_string *report = php_wm_status_path(reports[k]);
+		unlink(ZSTR_VAL(report));
+		zend_string_release(report);
+	}
 	if (WM_G(proc.unwinding)) {
 		return;
 	}
