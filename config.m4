@@ -29,7 +29,7 @@ if test "$PHP_WORKERMAN" != "no"; then
 
   WM_CFLAGS="-std=gnu99 -D_GNU_SOURCE"
   if test "$PHP_WM_DEV" != "no"; then
-    WM_CFLAGS="$WM_CFLAGS -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers"
+    WM_CFLAGS="$WM_CFLAGS -Wall -Wextra -Werror"
   fi
 
   WM_SRC_UTIL="src/util/wm_core.c"

@@ -194,12 +194,14 @@ ZEND_METHOD(Workerman_Events_Native, del)
 
 ZEND_METHOD(Workerman_Events_Native, clearAllTimer)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_timer_del_all();
 }
 
 ZEND_METHOD(Workerman_Events_Native, loop)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	if (WM_G(proc.in_child) || WM_G(proc.in_master)) {
 		return; /* runAll already runs the loop */
@@ -209,6 +211,7 @@ ZEND_METHOD(Workerman_Events_Native, loop)
 
 ZEND_METHOD(Workerman_Events_Native, destroy)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	if (WM_G(loop.loop)) {
 		wm_loop_stop(WM_G(loop.loop));

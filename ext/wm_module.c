@@ -36,6 +36,8 @@ static PHP_GINIT_FUNCTION(workerman)
 
 static PHP_MINIT_FUNCTION(workerman)
 {
+	(void)type;
+	(void)module_number;
 	REGISTER_INI_ENTRIES();
 	REGISTER_LONG_CONSTANT("WORKERMAN_CONNECT_FAIL", 1, CONST_CS | CONST_PERSISTENT);
 	REGISTER_LONG_CONSTANT("WORKERMAN_SEND_FAIL", 2, CONST_CS | CONST_PERSISTENT);
@@ -55,6 +57,8 @@ static PHP_MINIT_FUNCTION(workerman)
 
 static PHP_MSHUTDOWN_FUNCTION(workerman)
 {
+	(void)type;
+	(void)module_number;
 	php_wm_autoload_mshutdown();
 	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
@@ -62,6 +66,8 @@ static PHP_MSHUTDOWN_FUNCTION(workerman)
 
 static PHP_RINIT_FUNCTION(workerman)
 {
+	(void)type;
+	(void)module_number;
 #if defined(COMPILE_DL_WORKERMAN) && defined(ZTS)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
@@ -81,6 +87,8 @@ static PHP_RINIT_FUNCTION(workerman)
 
 static PHP_RSHUTDOWN_FUNCTION(workerman)
 {
+	(void)type;
+	(void)module_number;
 	php_wm_timer_rshutdown();
 	php_wm_event_clear_all();
 	php_wm_runall_rshutdown();
@@ -105,6 +113,7 @@ static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(workerman)
 
 static PHP_MINFO_FUNCTION(workerman)
 {
+	(void)zend_module;
 	php_info_print_table_start();
 	php_info_print_table_row(2, "workerman support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_WORKERMAN_VERSION);

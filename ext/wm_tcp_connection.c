@@ -131,6 +131,7 @@ static void conn_unset_property(zend_object *obj, zend_string *name, void **cach
 
 ZEND_METHOD(Workerman_Connection_TcpConnection, __construct)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	zval *zstream;
 	zend_string *remote = NULL;
 	ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -191,6 +192,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, send)
 
 ZEND_METHOD(Workerman_Connection_TcpConnection, close)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	zval *data = NULL;
 	bool raw = false;
 	ZEND_PARSE_PARAMETERS_START(0, 2)
@@ -211,12 +213,14 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, close)
 
 ZEND_METHOD(Workerman_Connection_TcpConnection, destroy)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_conn_destroy(THIS_CONN());
 }
 
 ZEND_METHOD(Workerman_Connection_TcpConnection, pauseRecv)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_conn *c = THIS_CONN();
 	if (!c->io.closed && c->io.loop) {
@@ -226,6 +230,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, pauseRecv)
 
 ZEND_METHOD(Workerman_Connection_TcpConnection, resumeRecv)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_conn *c = THIS_CONN();
 	if (!c->io.closed && c->io.loop && c->status == WM_STATUS_ESTABLISHED) {
@@ -345,6 +350,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, getRecvBufferQueueSize)
 
 ZEND_METHOD(Workerman_Connection_TcpConnection, consumeRecvBuffer)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	zend_long n;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_LONG(n)

@@ -114,6 +114,7 @@ static void echo_exception(const char *msg)
 
 ZEND_METHOD(Workerman_Lib_Timer, init)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	zval *event = NULL;
 	ZEND_PARSE_PARAMETERS_START(0, 1)
 		Z_PARAM_OPTIONAL
@@ -182,6 +183,7 @@ ZEND_METHOD(Workerman_Lib_Timer, del)
 
 ZEND_METHOD(Workerman_Lib_Timer, delAll)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_timer_del_all();
 }

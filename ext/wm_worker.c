@@ -433,18 +433,21 @@ ZEND_METHOD(Workerman_Worker, __construct)
 
 ZEND_METHOD(Workerman_Worker, runAll)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_run_all();
 }
 
 ZEND_METHOD(Workerman_Worker, stopAll)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_stop_all();
 }
 
 ZEND_METHOD(Workerman_Worker, listen)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_worker *w = THIS_WORKER();
 	if (w->root_path) {
@@ -455,18 +458,21 @@ ZEND_METHOD(Workerman_Worker, listen)
 
 ZEND_METHOD(Workerman_Worker, unlisten)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_worker_unlisten(THIS_WORKER());
 }
 
 ZEND_METHOD(Workerman_Worker, pauseAccept)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_worker_pause_accept(THIS_WORKER());
 }
 
 ZEND_METHOD(Workerman_Worker, resumeAccept)
 {
+	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_worker_resume_accept(THIS_WORKER());
 }
