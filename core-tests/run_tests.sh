@@ -7,8 +7,8 @@ set -u
 BUILD=${1:-build}
 cd "$(dirname "$0")" || exit 2
 
-TESTS=${TESTS:-test_buf test_text test_addr test_loop test_net test_proc}
-FUZZERS=${FUZZERS:-fuzz_text fuzz_buf fuzz_addr}
+TESTS=${TESTS:-test_buf test_text test_addr test_loop test_net test_proc test_http test_multipart}
+FUZZERS=${FUZZERS:-fuzz_text fuzz_buf fuzz_addr fuzz_http fuzz_multipart}
 
 # Sanitizers: any report fails the test. SIGPIPE stays at its default so that a write
 # path missing MSG_NOSIGNAL kills the test visibly.

@@ -23,23 +23,45 @@ static zval *statistics_zval(void)
 	return zv;
 }
 
+/* Slots of the four counters in the current $statistics array, valid while it is the same
+ * unshared array with the same bucket storage (hot path: one add per read batch). */
+static zend_array *stats_arr;
+static Bucket *stats_data;
+static zval *stats_slot[4];
+
 void php_wm_stats_add(int which, zend_long n)
 {
 	WM_G(conn.stats)[which] += n;
 	zval *arr = statistics_zval();
-	if (UNEXPECTED(Z_TYPE_P(arr) != IS_ARRAY)) {
+	if (EXPECTED(Z_TYPE_P(arr) == IS_ARRAY && Z_ARR_P(arr) == stats_arr && GC_REFCOUNT(stats_arr) == 1
+			&& stats_arr->arData == stats_data && Z_TYPE_P(stats_slot[which]) == IS_LONG)) {
+		Z_LVAL_P(stats_slot[which]) += n;
+		return;
+	}
+	if (Z_TYPE_P(arr) != IS_ARRAY) {
 		zval_ptr_dtor(arr);
 		array_init(arr);
 	}
 	SEPARATE_ARRAY(arr);
-	zval *slot = zend_hash_find_known_hash(Z_ARRVAL_P(arr), stat_keys[which]);
-	if (EXPECTED(slot && Z_TYPE_P(slot) == IS_LONG)) {
+	HashTable *ht = Z_ARRVAL_P(arr);
+	zval *slot = zend_hash_find_known_hash(ht, stat_keys[which]);
+	if (slot && Z_TYPE_P(slot) == IS_LONG) {
 		Z_LVAL_P(slot) += n;
 	} else {
 		zval v;
 		ZVAL_LONG(&v, WM_G(conn.stats)[which]);
-		zend_hash_update(Z_ARRVAL_P(arr), stat_keys[which], &v);
+		zend_hash_update(ht, stat_keys[which], &v);
 	}
+	/* Remember the slots once all four counters are there and the storage is settled. */
+	stats_arr = NULL;
+	for (int i = 0; i < 4; i++) {
+		stats_slot[i] = zend_hash_find_known_hash(ht, stat_keys[i]);
+		if (!stats_slot[i]) {
+			return;
+		}
+	}
+	stats_arr = ht;
+	stats_data = ht->arData;
 }
 
 /* ---- callbacks ---- */
@@ -619,6 +641,7 @@ void php_wm_conn_stats_minit(void)
 
 void php_wm_conn_stats_rinit(void)
 {
+	stats_arr = NULL;
 	zval arr;
 	array_init_size(&arr, 4);
 	for (int i = 0; i < 4; i++) {

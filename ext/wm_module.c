@@ -132,6 +132,7 @@ wm_loop_t *php_wm_loop(void)
 		}
 		/* A peer that vanishes mid-write must not kill the process. */
 		signal(SIGPIPE, SIG_IGN);
+		WM_G(loop.loop)->sigpipe_ignored = 1;
 	}
 	return WM_G(loop.loop);
 }

@@ -58,6 +58,7 @@ struct wm_loop {
 	wm_buf_t batch_out;
 	struct wm_conn *batch_conn;
 	int stopping;
+	int sigpipe_ignored;     /* set by the embedder: SIGPIPE is SIG_IGN in this process */
 };
 
 /* New loop; caller owns it (wm_loop_free). NULL when libevent can't create a base. */

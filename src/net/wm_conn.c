@@ -74,8 +74,10 @@ void wm_conn_resume_read(wm_conn_t *c)
 
 static ssize_t conn_writev(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 {
-	if (c->not_socket) {
-		return writev(c->fd, iov, iovcnt);
+	/* write()/writev() cost the kernel less than sendmsg(); they are safe on sockets once
+	 * the process ignores SIGPIPE (the embedder says so with loop->sigpipe_ignored). */
+	if (c->not_socket || c->loop->sigpipe_ignored) {
+		return iovcnt == 1 ? write(c->fd, iov[0].iov_base, iov[0].iov_len) : writev(c->fd, iov, iovcnt);
 	}
 	struct msghdr msg;
 	memset(&msg, 0, sizeof(msg));
@@ -113,9 +115,12 @@ int wm_conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 		total += iov[i].iov_len;
 	}
 	if (c->loop->batch_conn == c && wm_buf_size(&c->out) == 0) {
+		char *dst = wm_buf_reserve(&c->loop->batch_out, total);
 		for (int i = 0; i < iovcnt; i++) {
-			wm_buf_append(&c->loop->batch_out, iov[i].iov_base, iov[i].iov_len);
+			memcpy(dst, iov[i].iov_base, iov[i].iov_len);
+			dst += iov[i].iov_len;
 		}
+		wm_buf_commit(&c->loop->batch_out, total);
 		return WM_SEND_BATCHED;
 	}
 	if (wm_buf_size(&c->out) > 0) {
