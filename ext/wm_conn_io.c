@@ -82,7 +82,7 @@ static const char *const cb_names[] = {"onMessage", "onClose", "onError", "onBuf
 
 /* The resolved callback in a connection property: the Worker's cache when the property
  * still holds the Worker's value (the usual case, no per-connection memory). */
-static php_wm_cb *conn_cb(php_wm_conn *c, int slot)
+static php_wm_cb *conn_cb_resolve(php_wm_conn *c, int slot)
 {
 	zval *p = conn_prop(c, slot);
 	ZVAL_DEREF(p);
@@ -101,6 +101,19 @@ static php_wm_cb *conn_cb(php_wm_conn *c, int slot)
 	}
 	php_wm_cb *own = &c->own_cbs->cb[slot];
 	return php_wm_cb_get(own, p, cb_names[slot]) ? own : NULL;
+}
+
+/* Fast path: the property still holds the Worker's callback (no dereference needed). */
+static zend_always_inline php_wm_cb *conn_cb(php_wm_conn *c, int slot)
+{
+	zval *p = conn_prop(c, slot);
+	if (EXPECTED(c->worker && Z_TYPE_P(p) == IS_OBJECT)) {
+		php_wm_cb *wc = worker_cache_for(c->worker, slot);
+		if (EXPECTED(wc->ok == 1 && Z_TYPE(wc->held) == IS_OBJECT && Z_OBJ(wc->held) == Z_OBJ_P(p))) {
+			return wc;
+		}
+	}
+	return conn_cb_resolve(c, slot);
 }
 
 static bool conn_emit(php_wm_conn *c, int slot, uint32_t extra_argc, zval *extra)
@@ -129,7 +142,7 @@ static bool conn_emit_error(php_wm_conn *c, zend_long code, const char *msg)
 
 /* ---- protocol of the connection ---- */
 
-static php_wm_protocol *conn_protocol(php_wm_conn *c)
+static php_wm_protocol *conn_protocol_resolve(php_wm_conn *c)
 {
 	zval *p = conn_prop(c, WM_CONN_PROP_PROTOCOL);
 	ZVAL_DEREF(p);
@@ -147,6 +160,17 @@ static php_wm_protocol *conn_protocol(php_wm_conn *c)
 		}
 	}
 	return c->proto;
+}
+
+/* The protocol of the connection: the cached one while the property still holds the same
+ * string (the hot path), else resolved again. */
+static zend_always_inline php_wm_protocol *conn_protocol(php_wm_conn *c)
+{
+	zval *p = conn_prop(c, WM_CONN_PROP_PROTOCOL);
+	if (EXPECTED(Z_TYPE_P(p) == IS_STRING && Z_STR_P(p) == c->proto_ident)) {
+		return c->proto;
+	}
+	return conn_protocol_resolve(c);
 }
 
 static bool call_static(php_wm_protocol *p, zend_function *fn, zval *retval, uint32_t argc, zval *argv)

@@ -149,38 +149,6 @@ int wm_conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 	return WM_SEND_QUEUED;
 }
 
-size_t wm_conn_pending(const wm_conn_t *c)
-{
-	size_t n = wm_buf_size(&c->out);
-	if (c->loop && c->loop->batch_conn == c) {
-		n += wm_buf_size(&c->loop->batch_out);
-	}
-	return n;
-}
-
-const char *wm_conn_rdata(const wm_conn_t *c, size_t *len)
-{
-	if (c->rptr) {
-		*len = c->rlen;
-		return c->rptr;
-	}
-	*len = wm_buf_size(&c->in);
-	return wm_buf_head(&c->in);
-}
-
-void wm_conn_rconsume(wm_conn_t *c, size_t n)
-{
-	if (c->rptr) {
-		if (n > c->rlen) {
-			n = c->rlen;
-		}
-		c->rptr += n;
-		c->rlen -= n;
-		return;
-	}
-	wm_buf_consume(&c->in, n);
-}
-
 int wm_conn_batch_end(wm_conn_t *c)
 {
 	wm_loop_t *loop = c->loop;

@@ -65,10 +65,39 @@ void wm_conn_resume_read(wm_conn_t *c);
 /* Send the concatenation of iov. See WM_SEND_*. */
 int wm_conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt);
 /* Bytes waiting to be written (queued plus held for this batch). */
-size_t wm_conn_pending(const wm_conn_t *c);
-/* Unread input: the view of the current batch, or the leftover buffer. */
-const char *wm_conn_rdata(const wm_conn_t *c, size_t *len);
-void wm_conn_rconsume(wm_conn_t *c, size_t n);
+static inline size_t wm_conn_pending(const wm_conn_t *c)
+{
+	size_t n = wm_buf_size(&c->out);
+	if (c->loop && c->loop->batch_conn == c) {
+		n += wm_buf_size(&c->loop->batch_out);
+	}
+	return n;
+}
+
+/* Unread input: the view of the current batch, or the leftover buffer (owned by c). */
+static inline const char *wm_conn_rdata(const wm_conn_t *c, size_t *len)
+{
+	if (c->rptr) {
+		*len = c->rlen;
+		return c->rptr;
+	}
+	*len = wm_buf_size(&c->in);
+	return wm_buf_head(&c->in);
+}
+
+/* Drop n bytes of unread input. */
+static inline void wm_conn_rconsume(wm_conn_t *c, size_t n)
+{
+	if (c->rptr) {
+		if (n > c->rlen) {
+			n = c->rlen;
+		}
+		c->rptr += n;
+		c->rlen -= n;
+		return;
+	}
+	wm_buf_consume(&c->in, n);
+}
 /* End the read batch: write what it produced. Returns WM_SEND_* for that write
  * (WM_SEND_DONE when nothing was held). */
 int wm_conn_batch_end(wm_conn_t *c);
