@@ -233,7 +233,6 @@ void php_wm_run_all(void);
 void php_wm_stop_all(void);
 void php_wm_request_stop(int exit_status);
 void php_wm_connection_gone(void); /* a graceful stop may end now */ /* stop this process's loop, exit with status */
-bool php_wm_is_master(void);
 int php_wm_status(void);
 zend_string *php_wm_start_file(void);
 void php_wm_autoload_register(zend_string *root);

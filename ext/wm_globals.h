@@ -20,10 +20,8 @@ ZEND_BEGIN_MODULE_GLOBALS(workerman)
 		wm_master_t *master;        /* owned while runAll supervises */
 		struct php_wm_worker *current; /* the Worker this child process serves */
 		zend_string *start_file;    /* owned */
-		zend_long exit_info[64][4]; /* unused until the status command (next stage) */
 		int status;                 /* Worker::STATUS_* */
 		int exit_status;            /* for the child's exit once its loop stops */
-		pid_t master_pid;
 		bool in_child;
 		bool in_master;
 		bool unwinding;             /* exit() was called in a callback */

@@ -22,7 +22,6 @@ void php_wm_runall_rinit(void)
 	WM_G(proc.start_file) = NULL;
 	WM_G(proc.status) = WM_STATUS_STARTING;
 	WM_G(proc.exit_status) = 0;
-	WM_G(proc.master_pid) = 0;
 	WM_G(proc.in_child) = false;
 	WM_G(proc.in_master) = false;
 	WM_G(proc.unwinding) = false;
@@ -39,11 +38,6 @@ void php_wm_runall_rshutdown(void)
 		zend_string_release(WM_G(proc.start_file));
 		WM_G(proc.start_file) = NULL;
 	}
-}
-
-bool php_wm_is_master(void)
-{
-	return WM_G(proc.in_master);
 }
 
 int php_wm_status(void)
@@ -683,7 +677,6 @@ void php_wm_run_all(void)
 	} ZEND_HASH_FOREACH_END();
 
 	WM_G(proc.in_master) = true;
-	WM_G(proc.master_pid) = getpid();
 	display_ui();
 	if (wm_pidfile_write(pid_file_path(), getpid()) != WM_OK) {
 		php_wm_logf("can not save pid to %s: %s", pid_file_path(), strerror(errno));

@@ -237,13 +237,3 @@ void wm_watch_free(wm_watch_t *w)
 	}
 	watch_release(w);
 }
-
-wm_watch_t *wm_watch_find(wm_loop_t *loop, int64_t id)
-{
-	for (wm_watch_t *w = loop->watches; w; w = w->next) {
-		if (w->id == id) {
-			return w;
-		}
-	}
-	return NULL;
-}

@@ -77,6 +77,5 @@ wm_watch_t *wm_watch_signal(wm_loop_t *loop, int signo, wm_watch_cb cb, void *da
 wm_watch_t *wm_watch_fd(wm_loop_t *loop, int fd, int flags, wm_watch_cb cb, void *data);
 /* Stop and free (deferred until the callback returns when called from inside it). */
 void wm_watch_free(wm_watch_t *w);
-wm_watch_t *wm_watch_find(wm_loop_t *loop, int64_t id);
 
 #endif
