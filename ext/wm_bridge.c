@@ -1,6 +1,7 @@
 /* Calls from the loop into PHP, the exception policy, and the log path. */
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_http.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +17,11 @@ bool php_wm_call(zend_fcall_info_cache *fcc, zval *retval, uint32_t argc, zval *
 		zval_ptr_dtor(&rv);
 	}
 	if (UNEXPECTED(EG(exception))) {
+		if (php_wm_http_is_jump_exit(EG(exception))) {
+			/* Http::end(): the callback stops there, the process goes on. */
+			zend_clear_exception();
+			return true;
+		}
 		php_wm_handle_exception();
 		return false;
 	}

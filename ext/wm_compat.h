@@ -27,3 +27,15 @@ static inline void php_wm_fcc_release_trampoline(zend_fcall_info_cache *fcc)
 }
 
 #endif
+
+/* The RNG (php_random_bytes_throw, php_mt_rand_range): 8.2 moved it to ext/random, 8.4
+ * dropped the ext/standard shims. Included by the files that define WM_NEED_RANDOM. */
+#if defined(WM_NEED_RANDOM) && !defined(WM_EXT_WM_COMPAT_RANDOM)
+# define WM_EXT_WM_COMPAT_RANDOM
+# if PHP_VERSION_ID >= 80200
+#  include "ext/random/php_random.h"
+# else
+#  include "ext/standard/php_random.h"
+#  include "ext/standard/php_mt_rand.h"
+# endif
+#endif

@@ -2,6 +2,7 @@
  * Workerman's return values and limits, close/destroy, statistics, accepted connections. */
 #include "ext/wm_conn_private.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_http.h"
 #include "src/proto/wm_text.h"
 
 #include <unistd.h>
@@ -202,6 +203,10 @@ void php_wm_conn_destroy(php_wm_conn *c)
 		wm_conn_batch_end(&c->io);
 	}
 	wm_conn_close(&c->io);
+	if (c->http && c->http->file_fd >= 0) {
+		close(c->http->file_fd);
+		c->http->file_fd = -1;
+	}
 	if (Z_TYPE(c->stream) == IS_RESOURCE) {
 		zend_list_close(Z_RES(c->stream));
 	}
@@ -253,8 +258,12 @@ void php_wm_conn_destroy(php_wm_conn *c)
 
 /* ---- send ---- */
 
-static int conn_send_bytes(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
+int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
 {
+	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
+		RETVAL_FALSE;
+		return WM_SEND_FAILED;
+	}
 	size_t pending = wm_conn_pending(&c->io);
 	if (pending > 0 && (zend_long)pending >= c->max_send_buffer) {
 		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
@@ -300,7 +309,14 @@ void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value)
 		zend_string *tmp;
 		zend_string *s = zval_get_tmp_string(data, &tmp);
 		struct iovec iov[2] = {{ZSTR_VAL(s), ZSTR_LEN(s)}, {"\n", 1}};
-		conn_send_bytes(c, iov, 2, return_value);
+		php_wm_conn_send_iov(c, iov, 2, return_value);
+		zend_tmp_string_release(tmp);
+		return;
+	}
+	if (p && p->native_http) {
+		zend_string *tmp;
+		zend_string *s = zval_get_tmp_string(data, &tmp);
+		php_wm_http_send(c, s, return_value);
 		zend_tmp_string_release(tmp);
 		return;
 	}
@@ -319,14 +335,14 @@ void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value)
 			RETURN_NULL();
 		}
 		struct iovec iov = {ZSTR_VAL(s), ZSTR_LEN(s)};
-		conn_send_bytes(c, &iov, 1, return_value);
+		php_wm_conn_send_iov(c, &iov, 1, return_value);
 		zend_string_release(s);
 		return;
 	}
 	zend_string *tmp;
 	zend_string *s = zval_get_tmp_string(data, &tmp);
 	struct iovec iov = {ZSTR_VAL(s), ZSTR_LEN(s)};
-	conn_send_bytes(c, &iov, 1, return_value);
+	php_wm_conn_send_iov(c, &iov, 1, return_value);
 	zend_tmp_string_release(tmp);
 }
 
@@ -392,6 +408,10 @@ static void conn_process(php_wm_conn *c)
 		if (!p) {
 			ZVAL_STRINGL_FAST(&msg, data, len);
 			wm_conn_rconsume(&c->io, len);
+		} else if (p->native_http) {
+			if (php_wm_http_next(c, &msg) <= 0) {
+				break;
+			}
 		} else if (p->native_text) {
 			/* As Workerman's Text::input: a buffer reaching maxPackageSize closes. */
 			if ((zend_long)len >= c->max_package) {
@@ -512,6 +532,13 @@ static void conn_after_batch(php_wm_conn *c)
 	if (c->status == WM_STATUS_CLOSED) {
 		return;
 	}
+	if (c->http && c->http->file_fd >= 0 && rc != WM_SEND_FAILED) {
+		/* The batch's write may have emptied the buffer: no drain event would come. */
+		php_wm_http_file_pump(c);
+		if (c->status == WM_STATUS_CLOSED) {
+			return;
+		}
+	}
 	if (rc == WM_SEND_FAILED) {
 		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
 		if (!WM_G(proc.stop_requested)) {
@@ -546,7 +573,10 @@ static void conn_on_drain(wm_conn_t *io)
 	php_wm_conn *c = php_wm_conn_from_io(io);
 	GC_ADDREF(&c->std);
 	conn_set_long_prop(c, WM_CONN_PROP_BYTES_WRITTEN, (zend_long)io->bytes_written);
-	if (conn_emit(c, WM_CONN_PROP_ON_BUFFER_DRAIN, 0, NULL) && c->status == WM_STATUS_CLOSING) {
+	if (c->http && c->http->file_fd >= 0) {
+		/* A file being streamed takes the drain (as 3.5's sendFile replaces onBufferDrain). */
+		php_wm_http_file_pump(c);
+	} else if (conn_emit(c, WM_CONN_PROP_ON_BUFFER_DRAIN, 0, NULL) && c->status == WM_STATUS_CLOSING) {
 		php_wm_conn_destroy(c);
 	}
 	OBJ_RELEASE(&c->std);

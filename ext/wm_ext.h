@@ -117,6 +117,7 @@ typedef struct php_wm_conn {
 	size_t package_len;         /* length announced by input() for the packet being received */
 	zval stream;                /* a wrapped PHP stream (new TcpConnection($stream)), else UNDEF */
 	struct php_wm_conn_cbs *own_cbs; /* callbacks set on this connection itself (lazily) */
+	struct php_wm_http_conn *http; /* HTTP state (owned), allocated on the first request */
 	uint8_t status;             /* Workerman's STATUS_* */
 	bool counted;               /* included in connection_count */
 	bool is_unix;
@@ -176,6 +177,7 @@ struct php_wm_protocol {
 	zend_class_entry *ce;
 	zend_function *input, *decode, *encode, *on_close;
 	bool native_text;           /* the C Text protocol: no PHP calls on the hot path */
+	bool native_http;           /* the C Http protocol (wm_proto_http.c) */
 };
 /* Resolve a protocol class name (cached for the request). NULL when the class is missing. */
 php_wm_protocol *php_wm_protocol_get(zend_string *class_name);

@@ -8,6 +8,7 @@
 #include "php_wm.h"
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_http.h"
 
 #include "src/wm_core.h"
 
@@ -50,6 +51,7 @@ static PHP_MINIT_FUNCTION(workerman)
 	php_wm_connection_minit();
 	php_wm_worker_minit();
 	php_wm_timer_minit();
+	php_wm_http_minit();
 	php_wm_autoload_minit();
 	wm_set_log_sink(wm_log_sink);
 	return SUCCESS;
@@ -82,6 +84,7 @@ static PHP_RINIT_FUNCTION(workerman)
 	WM_G(conn.autoload_registered) = false;
 	php_wm_runall_rinit();
 	php_wm_connection_rinit();
+	php_wm_http_rinit();
 	return SUCCESS;
 }
 
@@ -91,6 +94,7 @@ static PHP_RSHUTDOWN_FUNCTION(workerman)
 	(void)module_number;
 	php_wm_timer_rshutdown();
 	php_wm_event_clear_all();
+	php_wm_http_rshutdown();
 	php_wm_runall_rshutdown();
 	zval_ptr_dtor(&WM_G(loop.global_event));
 	ZVAL_UNDEF(&WM_G(loop.global_event));

@@ -8,9 +8,8 @@ ZEND_METHOD(Workerman_Protocols_Text, input)
 {
 	zend_string *buffer;
 	zval *connection = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 2)
+	ZEND_PARSE_PARAMETERS_START(2, 2)
 		Z_PARAM_STR(buffer)
-		Z_PARAM_OPTIONAL
 		Z_PARAM_ZVAL(connection)
 	ZEND_PARSE_PARAMETERS_END();
 
@@ -29,9 +28,8 @@ ZEND_METHOD(Workerman_Protocols_Text, encode)
 {
 	zend_string *buffer;
 	zval *connection = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 2)
+	ZEND_PARSE_PARAMETERS_START(2, 2)
 		Z_PARAM_STR(buffer)
-		Z_PARAM_OPTIONAL
 		Z_PARAM_ZVAL(connection)
 	ZEND_PARSE_PARAMETERS_END();
 	(void)connection;
@@ -46,9 +44,8 @@ ZEND_METHOD(Workerman_Protocols_Text, decode)
 {
 	zend_string *buffer;
 	zval *connection = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 2)
+	ZEND_PARSE_PARAMETERS_START(2, 2)
 		Z_PARAM_STR(buffer)
-		Z_PARAM_OPTIONAL
 		Z_PARAM_ZVAL(connection)
 	ZEND_PARSE_PARAMETERS_END();
 	(void)connection;

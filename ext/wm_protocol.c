@@ -3,6 +3,7 @@
  * input/decode/encode methods. */
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_http.h"
 #include "stubs/protocol_arginfo.h"
 
 zend_class_entry *wm_ce_Workerman_Protocols_ProtocolInterface;
@@ -44,6 +45,7 @@ php_wm_protocol *php_wm_protocol_get(zend_string *class_name)
 	p->encode = find_static(ce, "encode");
 	p->on_close = find_static(ce, "onclose");
 	p->native_text = ce == wm_ce_Workerman_Protocols_Text;
+	p->native_http = ce == wm_ce_Workerman_Protocols_Http;
 	zend_hash_add_new_ptr(&WM_G(conn.protocols), lc, p);
 	zend_string_release(lc);
 	return p;

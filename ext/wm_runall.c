@@ -2,6 +2,7 @@
  * processes it forks (the supervision itself is src/proc). */
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_http.h"
 #include "php_wm.h"
 #include "src/proc/wm_daemon.h"
 
@@ -595,6 +596,14 @@ static void child_run(php_wm_worker *w, int index)
 		return;
 	}
 	switch_user(w);
+	if (instanceof_function(w->std.ce, wm_ce_Workerman_WebServer) && php_wm_webserver_child_start(w) == FAILURE) {
+		if (m) {
+			wm_master_free(m);
+		}
+		php_wm_request_stop(250);
+		sleep(1);
+		return;
+	}
 	zval *cb = php_wm_worker_prop(w, WM_WORKER_PROP_ON_WORKER_START);
 	if (php_wm_cb_get(&w->cb_start, cb, "onWorkerStart")) {
 		zval arg;

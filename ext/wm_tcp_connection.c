@@ -2,6 +2,7 @@
  * handlers, the per-connection limit properties, and the PHP methods. The I/O core is
  * wm_conn_io.c. */
 #include "ext/wm_conn_private.h"
+#include "ext/wm_http.h"
 #include "ext/wm_globals.h"
 #include "stubs/connection_interface_arginfo.h"
 #include "stubs/connection_arginfo.h"
@@ -50,6 +51,7 @@ static void conn_free(zend_object *obj)
 	if (c->proto_ident) {
 		zend_string_release((zend_string *)c->proto_ident);
 	}
+	php_wm_http_conn_free(c);
 	zend_object_std_dtor(obj);
 }
 

@@ -11,11 +11,11 @@ namespace Workerman\Protocols;
 class Text
 {
     /** @return int */
-    public static function input(mixed $buffer, mixed $connection = null) {}
+    public static function input(mixed $buffer, mixed $connection) {}
 
     /** @return string */
-    public static function encode(mixed $buffer, mixed $connection = null) {}
+    public static function encode(mixed $buffer, mixed $connection) {}
 
     /** @return string */
-    public static function decode(mixed $buffer, mixed $connection = null) {}
+    public static function decode(mixed $buffer, mixed $connection) {}
 }

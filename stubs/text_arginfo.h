@@ -1,9 +1,9 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f08fb5a61ca6d27f612db456e4712930427d5f49 */
+ * Stub hash: cf95d7270c8086766613744e5a2ef61fc16200ed */
 
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Protocols_Text_input, 0, 0, 1)
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Protocols_Text_input, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, buffer, IS_MIXED, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, connection, IS_MIXED, 0, "null")
+	ZEND_ARG_TYPE_INFO(0, connection, IS_MIXED, 0)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Workerman_Protocols_Text_encode arginfo_class_Workerman_Protocols_Text_input

@@ -53,4 +53,4 @@ header without colon  : HTTP/1.1 400 Bad Request | close=yes | length=ok | then 
 space before colon    : HTTP/1.1 400 Bad Request | close=yes | length=ok | then closed
 bare LF in header     : HTTP/1.1 400 Bad Request | close=yes | length=ok | then closed
 ok
-"/good"
+"\/good"

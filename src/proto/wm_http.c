@@ -4,6 +4,9 @@
 
 #include <limits.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Byte classes. */
 #define CT_TOKEN  0x01 /* tchar (RFC 7230 3.2.6) */
@@ -33,6 +36,33 @@ static const unsigned char ctab[256] = {
 
 #define IS(c, cls) (ctab[(unsigned char)(c)] & (cls))
 #define IS_WS(c) ((c) == ' ' || (c) == '\t')
+
+/* Skip 16 bytes at a time while none of them is a control byte (<= 0x1f), DEL, or (when
+ * stop_sp) SP: those are the only bytes that end or invalidate a field value or a request
+ * target, so the byte-wise loop that follows decides about them. Values and targets are
+ * most of a request head; this is where parsing time goes. */
+static inline const char *skip_plain(const char *p, const char *end, int stop_sp)
+{
+#ifdef __SSE2__
+	const __m128i c1f = _mm_set1_epi8(0x1f);
+	const __m128i del = _mm_set1_epi8(0x7f);
+	const __m128i sp = _mm_set1_epi8(stop_sp ? 0x20 : 0x7f);
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f),
+			_mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, sp)));
+		int mask = _mm_movemask_epi8(bad);
+		if (mask) {
+			return p + __builtin_ctz((unsigned)mask);
+		}
+		p += 16;
+	}
+#else
+	(void)end;
+	(void)stop_sp;
+#endif
+	return p;
+}
 
 static inline unsigned char lower(unsigned char c)
 {
@@ -348,6 +378,7 @@ int wm_http_parse_head(const char *buf, size_t len, const wm_http_limits_t *lim,
 
 	/* request-target SP */
 	const char *t = ++p;
+	p = skip_plain(p, end, 1);
 	while (p < end && IS(*p, CT_TARGET)) {
 		p++;
 	}
@@ -452,6 +483,7 @@ int wm_http_parse_head(const char *buf, size_t len, const wm_http_limits_t *lim,
 			p++;
 		}
 		const char *v = p;
+		p = skip_plain(p, end, 0);
 		while (p < end && IS(*p, CT_VALUE)) {
 			p++;
 		}

@@ -1,0 +1,135 @@
+/* The native HTTP side of the binding, shared by its three files:
+ *   wm_proto_http.c   Workerman\Protocols\Http: framing (src/proto/wm_http), decode into the
+ *                     superglobals, the response state (3.5's HttpCache), encode, Http::end,
+ *                     streaming a file to a connection.
+ *   wm_http_session.c the Http::session* functions (files ses_<id> = serialize($_SESSION)).
+ *   wm_webserver.c    Workerman\WebServer.
+ * Only ext/ includes this. The contract is docs/http-3.5-behaviour.md. */
+#ifndef WM_EXT_WM_HTTP_H
+#define WM_EXT_WM_HTTP_H
+
+#include "ext/wm_ext.h"
+#include "src/proto/wm_http.h"
+
+#include <sys/types.h>
+
+extern zend_class_entry *wm_ce_Workerman_Protocols_Http;
+extern zend_class_entry *wm_ce_Workerman_WebServer;
+
+/* ---- per-connection state (php_wm_conn.http, owned; allocated on the first request) ---- */
+
+typedef struct php_wm_http_conn {
+	/* framing of the request being received */
+	wm_http_chunked_t chunked;   /* chunked body: decoder state over the raw body */
+	size_t head_len;             /* > 0: the head of the request being received is complete */
+	size_t chunked_fed;          /* raw body bytes already checked by the decoder */
+	bool chunked_done;
+	bool continue_sent;          /* "100 Continue" was sent for this request */
+	/* the request being answered (set by decode, read by encode) */
+	bool close_after;            /* close once the response is sent */
+	bool head_method;            /* HEAD: send the head only */
+	zend_string *remote_ip;      /* cached $_SERVER['REMOTE_ADDR'] */
+	/* a file being streamed (php_wm_http_send_file) */
+	int file_fd;                 /* owned; -1 when none */
+	off_t file_pos, file_end;
+	bool file_close_after;
+} php_wm_http_conn;
+
+php_wm_http_conn *php_wm_http_conn_get(php_wm_conn *c);
+/* Release c->http (closes a file being streamed). */
+void php_wm_http_conn_free(php_wm_conn *c);
+
+/* ---- superglobals ---- */
+
+enum {
+	WM_HTTP_G_SERVER = 0,
+	WM_HTTP_G_GET,
+	WM_HTTP_G_POST,
+	WM_HTTP_G_COOKIE,
+	WM_HTTP_G_FILES,
+	WM_HTTP_G_REQUEST,
+	WM_HTTP_G_SESSION,
+	WM_HTTP_G_RAW_POST,     /* $GLOBALS['HTTP_RAW_POST_DATA'] */
+	WM_HTTP_G_RAW_REQUEST,  /* $GLOBALS['HTTP_RAW_REQUEST_DATA'] */
+	WM_HTTP_G_COUNT
+};
+/* The current value of a global (dereferenced; an undefined one reads as NULL zval). */
+zval *php_wm_http_global(int which);
+/* Replace a global's value; takes ownership of value. */
+void php_wm_http_global_set(int which, zval *value);
+
+/* ---- response state (3.5's HttpCache): reset by decode() for every request ---- */
+
+void php_wm_http_response_reset(void);
+/* Http::header(): status line ("HTTP..."), Set-Cookie, or a header; Location sets 302 or
+ * code. CR/LF anywhere: E_WARNING and false. */
+bool php_wm_http_header(const char *s, size_t len, bool replace, zend_long code);
+void php_wm_http_header_remove(const char *name, size_t len);
+/* Http::responseCode(): false for a code outside 3.5's table. */
+bool php_wm_http_response_code(zend_long code);
+/* Http::setcookie(); false (with a warning) for CR/LF in name, path or domain. */
+bool php_wm_http_setcookie(zend_string *name, zend_string *value, zend_long maxage, zend_string *path,
+		zend_string *domain, bool secure, bool httponly);
+
+/* Http::encode(): the whole response for body under the current state (status, cookies,
+ * headers, Content-Length; no body bytes when c's request was HEAD). Runs
+ * sessionWriteClose first. c may be NULL (no connection: keep-alive, not HEAD). */
+zend_string *php_wm_http_encode(php_wm_conn *c, zend_string *body);
+/* send($body) on an Http connection: encode, write, and close when the request asked for
+ * it (Connection: close, HTTP/1.0). Sets return_value as send() does. */
+void php_wm_http_send(php_wm_conn *c, zend_string *body, zval *return_value);
+/* Stream fd's bytes [start, end) after whatever is already queued, with bounded memory;
+ * takes ownership of fd; closes c afterwards when close_after. The connection's
+ * further requests wait until the file is sent. */
+void php_wm_http_send_file(php_wm_conn *c, int fd, off_t start, off_t end, bool close_after);
+/* Continue a file being streamed (from the connection's drain and batch-end events). */
+void php_wm_http_file_pump(php_wm_conn *c);
+
+/* Raw bytes through c's send path (limits, onBufferFull, batching), as send($x, true)
+ * does; sets return_value (true/null/false). Returns WM_SEND_*. (wm_conn_io.c) */
+int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value);
+
+/* Http::end()'s exception (\Exception 'jump_exit') that the dispatcher swallows. */
+bool php_wm_http_is_jump_exit(zend_object *ex);
+
+/* ---- the framing hook of the read path (wm_conn_io.c) ---- */
+
+/* Frame the next request in c's unread input. Returns 1 and msg = decode()'s array (the
+ * request bytes consumed), 0 when more bytes are needed or the connection must not
+ * process more now, -1 when the request was refused (error response sent, closing). */
+int php_wm_http_next(php_wm_conn *c, zval *msg);
+
+/* ---- sessions (wm_http_session.c) ---- */
+
+void php_wm_http_session_rinit(void);
+void php_wm_http_session_rshutdown(void);
+/* A new request: no session started, no session file. */
+void php_wm_http_session_reset(void);
+/* Http::sessionWriteClose(); also run by every encode(). */
+bool php_wm_http_session_write_close(void);
+/* The methods (wm_proto_http.c forwards the Http::session* methods here). */
+void php_wm_http_m_sessionCreateId(INTERNAL_FUNCTION_PARAMETERS);
+void php_wm_http_m_sessionId(INTERNAL_FUNCTION_PARAMETERS);
+void php_wm_http_m_sessionName(INTERNAL_FUNCTION_PARAMETERS);
+void php_wm_http_m_sessionSavePath(INTERNAL_FUNCTION_PARAMETERS);
+void php_wm_http_m_sessionStarted(INTERNAL_FUNCTION_PARAMETERS);
+void php_wm_http_m_sessionStart(INTERNAL_FUNCTION_PARAMETERS);
+void php_wm_http_m_sessionWriteClose(INTERNAL_FUNCTION_PARAMETERS);
+void php_wm_http_m_sessionRegenerateId(INTERNAL_FUNCTION_PARAMETERS);
+void php_wm_http_m_tryGcSessions(INTERNAL_FUNCTION_PARAMETERS);
+
+/* ---- WebServer (wm_webserver.c) ---- */
+
+void php_wm_webserver_minit(void);
+/* In the child, before the user's onWorkerStart: check the roots, install onMessage and
+ * the onWorkerStart wrapper (which loads the mime map, as 3.5's run()). FAILURE = the
+ * worker must exit 250 (logged). */
+zend_result php_wm_webserver_child_start(php_wm_worker *w);
+
+void php_wm_http_response_minit(void);
+void php_wm_http_response_rshutdown(void);
+void php_wm_http_minit(void);
+void php_wm_http_rinit(void);
+void php_wm_http_rshutdown(void);
+
+#endif
