@@ -41,4 +41,7 @@ $text_worker->onConnect = 'handler_connection';
 $text_worker->onMessage = 'handle_message';
 $text_worker->onClose = 'handle_close';
 
-Worker::runAll();
+// The manual's convention: a root start file that requires several defines GLOBAL_START.
+if (!defined('GLOBAL_START')) {
+    Worker::runAll();
+}

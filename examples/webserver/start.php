@@ -35,4 +35,7 @@ $web = new WebServer("http://0.0.0.0:$port");
 $web->addRoot('localhost', __DIR__ . '/www');
 $web->count = 4;
 
-Worker::runAll();
+// The manual's convention: a root start file that requires several defines GLOBAL_START.
+if (!defined('GLOBAL_START')) {
+    Worker::runAll();
+}
