@@ -92,6 +92,22 @@ int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *r
 /* Http::end()'s exception (\Exception 'jump_exit') that the dispatcher swallows. */
 bool php_wm_http_is_jump_exit(zend_object *ex);
 
+/* ---- decode (wm_http_decode.c) ---- */
+
+/* Fill the superglobals and msg (decode()'s array) from a parsed head and its body (already
+ * de-chunked); reset the response and session state. c may be NULL. */
+void php_wm_http_decode(php_wm_conn *c, const wm_http_req_t *req, const char *body, size_t blen, zval *msg);
+/* The head cache: the previous request without a body, when data starts with its head
+ * (*head_len = its length); php_wm_http_decode_cached() decodes it again for c. */
+const wm_http_req_t *php_wm_http_cache_match(const char *data, size_t len, size_t *head_len);
+void php_wm_http_decode_cached(php_wm_conn *c, zval *msg);
+/* Offer a just decoded request (data = its bytes, msg = its decode() array) to the cache. */
+void php_wm_http_cache_store(php_wm_conn *c, const char *data, const wm_http_req_t *req, zval *msg);
+bool php_wm_slice_eq(wm_slice_t s, const char *lit, size_t len);
+void php_wm_http_decode_minit(void);
+void php_wm_http_decode_rinit(void);
+void php_wm_http_decode_rshutdown(void);
+
 /* ---- the framing hook of the read path (wm_conn_io.c) ---- */
 
 /* Frame the next request in c's unread input. Returns 1 and msg = decode()'s array (the

@@ -14,20 +14,10 @@
  * stop), so the run can compare what the server processed with what the client
  * got back.
  */
-error_reporting(E_ALL & ~E_DEPRECATED);
-
 use Workerman\Worker;
 
-$lib = getenv('WM_PHP_LIB');
-if ($lib !== false && $lib !== '') {
-    require rtrim($lib, '/') . '/Autoloader.php';
-}
-$tmp = getenv('BENCH_TMP');
-if ($tmp !== false && $tmp !== '') {
-    Worker::$pidFile = "$tmp/reload_echo.pid";
-    Worker::$logFile = "$tmp/reload_echo.workerman.log";
-    Worker::$stdoutFile = "$tmp/reload_echo.stdout.log";
-}
+$bench_name = 'reload_echo';
+require __DIR__ . '/prelude.inc';
 
 $port = getenv('BENCH_PORT') ?: 9501;
 $w = new Worker("text://127.0.0.1:$port");

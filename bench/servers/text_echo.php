@@ -9,19 +9,10 @@
  * Autoloader.php; unset = use the extension), BENCH_TMP (dir for the pid and
  * log files; default: the library's defaults).
  */
-error_reporting(E_ALL & ~E_DEPRECATED);
-
 use Workerman\Worker;
 
-$lib = getenv('WM_PHP_LIB');
-if ($lib !== false && $lib !== '') {
-    require rtrim($lib, '/') . '/Autoloader.php';
-}
-$tmp = getenv('BENCH_TMP');
-if ($tmp !== false && $tmp !== '') {
-    Worker::$pidFile = "$tmp/text_echo.pid";
-    Worker::$logFile = "$tmp/text_echo.workerman.log";
-}
+$bench_name = 'text_echo';
+require __DIR__ . '/prelude.inc';
 
 $port = getenv('BENCH_PORT') ?: 9501;
 $w = new Worker("text://127.0.0.1:$port");
