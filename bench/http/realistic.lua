@@ -7,10 +7,15 @@
 --
 -- The request is static (see pipeline.lua): built once, no Lua call per
 -- request. bench/servers/http_realistic.php reads these fields.
+-- With the argument "vary" (wrk ... URL -- vary) the page parameter counts up, so no two
+-- request heads are alike (a Lua call per request: wrk gets slower, the server's CPU per
+-- request stays comparable).
 
 init = function(args)
    local host = wrk.headers["Host"]
-   local req = "GET /search?q=workerman+http&page=2&sort=desc&lang=en&ref=nav HTTP/1.1\r\n" ..
+   local vary = args[1] == "vary"
+   local head = "GET /search?q=workerman+http&page="
+   local rest = "&sort=desc&lang=en&ref=nav HTTP/1.1\r\n" ..
       "Host: " .. host .. "\r\n" ..
       "Connection: keep-alive\r\n" ..
       "Upgrade-Insecure-Requests: 1\r\n" ..
@@ -21,5 +26,14 @@ init = function(args)
       "Accept-Language: en-US,en;q=0.9,de;q=0.8\r\n" ..
       "Cookie: PHPSESSID=q4v8j2m1k9c0d7r5t3b6n8p2fs; _ga=GA1.1.1234567890.1700000000; theme=dark; cart_id=8f14e45fceea167a\r\n" ..
       "\r\n"
-   wrk.format = function() return req end
+   if vary then
+      local n = 0
+      request = function()
+         n = n + 1
+         return head .. n .. rest
+      end
+   else
+      local req = head .. "2" .. rest
+      wrk.format = function() return req end
+   end
 end
