@@ -256,6 +256,43 @@ void php_wm_conn_destroy(php_wm_conn *c)
 }
 
 
+/* The process is exiting with connections still open (a stop while output was queued, or
+ * a connection closing with data pending): drop them without callbacks, as the exit would,
+ * but release what they hold so nothing is left referenced at shutdown. */
+void php_wm_conn_abandon_all(php_wm_worker *w)
+{
+	zval *list = php_wm_worker_prop(w, WM_WORKER_PROP_CONNECTIONS);
+	ZVAL_DEREF(list);
+	if (Z_TYPE_P(list) != IS_ARRAY) {
+		return;
+	}
+	zval copy, *zc;
+	ZVAL_COPY(&copy, list);
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(copy), zc) {
+		ZVAL_DEREF(zc);
+		if (Z_TYPE_P(zc) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(zc), wm_ce_Workerman_Connection_TcpConnection)) {
+			continue;
+		}
+		php_wm_conn *c = php_wm_conn_from_obj(Z_OBJ_P(zc));
+		if (c->status == WM_STATUS_CLOSED) {
+			continue;
+		}
+		bool had_io = c->io.loop != NULL;
+		wm_conn_close(&c->io);
+		c->status = WM_STATUS_CLOSED;
+		if (c->http && c->http->file_fd >= 0) {
+			close(c->http->file_fd);
+			c->http->file_fd = -1;
+		}
+		SEPARATE_ARRAY(list);
+		zend_hash_index_del(Z_ARRVAL_P(list), c->conn_id);
+		if (had_io) {
+			conn_release_loop_ref(c);
+		}
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&copy);
+}
+
 /* ---- send ---- */
 
 int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)

@@ -215,6 +215,8 @@ HashTable *php_wm_workers(void);    /* all Workers of this request, in creation 
 php_wm_conn *php_wm_conn_accepted(php_wm_worker *w, int fd, const wm_inaddr_t *peer);
 void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw);
 void php_wm_conn_destroy(php_wm_conn *c);
+/* At process exit: drop w's open connections silently, releasing their references. */
+void php_wm_conn_abandon_all(php_wm_worker *w);
 /* "ip:port" or "[ip6]:port"; empty for other families. Caller owns the string. */
 zend_string *php_wm_format_addr(const struct sockaddr *sa);
 void php_wm_stats_add(int which, zend_long n);

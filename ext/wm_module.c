@@ -105,6 +105,12 @@ static PHP_RSHUTDOWN_FUNCTION(workerman)
 		zend_string_release(WM_G(conn.autoload_root));
 		WM_G(conn.autoload_root) = NULL;
 	}
+	/* Workers, connections and the closures set on them usually reference each other; once
+	 * the tables above let go, collect those cycles now rather than leaving them to the
+	 * end of the process (where valgrind can't tell them from real leaks). */
+	if (gc_enabled()) {
+		gc_collect_cycles();
+	}
 	return SUCCESS;
 }
 

@@ -720,6 +720,7 @@ void php_wm_run_all(void)
 		php_wm_worker *w = worker_at(m->child_group);
 		int index = m->child_index;
 		child_run(w, index);
+		php_wm_conn_abandon_all(w);
 		if (WM_G(proc.unwinding)) {
 			return; /* exit() in a callback: its unwind is pending */
 		}
