@@ -100,7 +100,7 @@ enum {
 	K_SERVER_NAME, K_HTTP_HOST, K_HTTP_USER_AGENT, K_HTTP_ACCEPT, K_HTTP_ACCEPT_LANGUAGE,
 	K_HTTP_ACCEPT_ENCODING, K_HTTP_COOKIE, K_HTTP_CONNECTION, K_CONTENT_TYPE, K_REMOTE_ADDR,
 	K_REMOTE_PORT, /* the fixed keys of 3.5's $_SERVER, in its order (docs §3.2) */
-	K_SERVER_PORT, K_CONTENT_LENGTH,
+	K_SERVER_PORT, K_CONTENT_LENGTH, K_REQUEST_TIME,
 	K_get, K_post, K_cookie, K_server, K_files, K_request,
 	K_COUNT
 };
@@ -109,7 +109,7 @@ static const char *const key_names[K_COUNT] = {
 	"QUERY_STRING", "REQUEST_METHOD", "REQUEST_URI", "SERVER_PROTOCOL", "SERVER_SOFTWARE",
 	"SERVER_NAME", "HTTP_HOST", "HTTP_USER_AGENT", "HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE",
 	"HTTP_ACCEPT_ENCODING", "HTTP_COOKIE", "HTTP_CONNECTION", "CONTENT_TYPE", "REMOTE_ADDR",
-	"REMOTE_PORT", "SERVER_PORT", "CONTENT_LENGTH",
+	"REMOTE_PORT", "SERVER_PORT", "CONTENT_LENGTH", "REQUEST_TIME",
 	"get", "post", "cookie", "server", "files", "request",
 };
 static zend_string *keys[K_COUNT];
@@ -449,6 +449,10 @@ void php_wm_http_decode(php_wm_conn *c, const wm_http_req_t *req, const char *bo
 		ZVAL_LONG(&port, c->is_unix ? 0 : wm_addr_port(&c->remote.sa));
 		zend_hash_update(sv, keys[K_REMOTE_PORT], &port);
 	}
+	/* Not in 3.5 (commented out there); PHP's SAPIs and the contract have it. */
+	zval rt;
+	ZVAL_LONG(&rt, (zend_long)time(NULL));
+	zend_hash_update(sv, keys[K_REQUEST_TIME], &rt);
 
 	publish(&get, &post, &cookie, &server, &files, &request, &raw, msg);
 }
@@ -468,6 +472,7 @@ static struct {
 	wm_http_req_t req;        /* its parse; slices into head */
 	zval server, get, cookie, request;
 	zend_long conn_id;        /* the connection whose REMOTE_* server holds */
+	zend_long time;           /* the REQUEST_TIME server holds */
 } hcache;
 
 static void hcache_clear(void)
@@ -517,15 +522,20 @@ void php_wm_http_cache_store(php_wm_conn *c, const char *data, const wm_http_req
 	ZVAL_COPY(&hcache.cookie, zend_hash_find_known_hash(m, keys[K_cookie]));
 	ZVAL_COPY(&hcache.request, zend_hash_find_known_hash(m, keys[K_request]));
 	hcache.conn_id = c->conn_id;
+	zval *rt = zend_hash_find_known_hash(Z_ARRVAL(hcache.server), keys[K_REQUEST_TIME]);
+	hcache.time = rt ? zval_get_long(rt) : 0;
 }
 
 /* The cached request again, for connection c. */
 void php_wm_http_decode_cached(php_wm_conn *c, zval *msg)
 {
 	globals_prepare();
-	if (hcache.conn_id != c->conn_id) {
+	zend_long now = (zend_long)time(NULL);
+	if (hcache.conn_id != c->conn_id || hcache.time != now) {
 		zend_array *a = zend_array_dup(Z_ARR(hcache.server));
-		zval ip, port;
+		zval ip, port, rt;
+		ZVAL_LONG(&rt, now);
+		zend_hash_update(a, keys[K_REQUEST_TIME], &rt);
 		ZVAL_STR(&ip, remote_ip(c));
 		zend_hash_update(a, keys[K_REMOTE_ADDR], &ip);
 		ZVAL_LONG(&port, c->is_unix ? 0 : wm_addr_port(&c->remote.sa));
@@ -533,6 +543,7 @@ void php_wm_http_decode_cached(php_wm_conn *c, zval *msg)
 		zval_ptr_dtor(&hcache.server);
 		ZVAL_ARR(&hcache.server, a);
 		hcache.conn_id = c->conn_id;
+		hcache.time = now;
 	}
 	zval server, get, post, cookie, files, request, raw;
 	ZVAL_COPY(&server, &hcache.server);
