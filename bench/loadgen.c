@@ -14,6 +14,12 @@
  * (plus " srv_ticks=<n>" with -P: utime+stime clock ticks consumed by
  * process <pid> during the measured window, read from /proc/<pid>/stat.)
  *
+ * fixed mode (-m fixed -r FILE -L LEN): requests are the bytes of FILE (e.g. one HTTP
+ * request), each reply is LEN bytes (e.g. a fixed-size HTTP response: check it once with
+ * curl); replies are counted by length only, so servers whose replies differ in content
+ * but not in size (nginx's Date header) can be compared. Cheaper per request than wrk:
+ * with wrk saturated first, this shows which server is faster.
+ *
  * idle mode: opens N connections, sends nothing, prints
  *   ready conns=<ok>/<N>
  * once every connect attempt has settled, then holds them for -t seconds or
@@ -46,7 +52,7 @@
 #define MAX_CONNECT_ATTEMPTS 7   /* first try + 6 retries with backoff */
 
 enum { ST_NEW = 0, ST_WAIT, ST_CONNECTING, ST_UP, ST_DEAD };
-enum { MODE_ECHO = 0, MODE_IDLE };
+enum { MODE_ECHO = 0, MODE_IDLE, MODE_FIXED };
 
 struct conn {
     int fd;
@@ -69,6 +75,8 @@ static double opt_secs = 5.0;
 static double opt_warm = 1.0;
 static int opt_mode = MODE_ECHO;
 static size_t opt_size = 0; /* 0 = default payload */
+static const char *opt_reqfile = NULL; /* fixed mode: the request bytes */
+static size_t opt_replen = 0;          /* fixed mode: bytes per reply */
 static long opt_pid = 0;
 static int opt_verbose = 0;
 static double opt_ctimeout = 30.0; /* connect phase limit */
@@ -114,14 +122,16 @@ static void usage(const char *argv0)
 {
     fprintf(stderr,
             "usage: %s [-h host] -p port [-c conns] [-d depth] [-t secs] [-w secs]\n"
-            "          [-m echo|idle] [-s bytes] [-P server_pid] [-T secs] [-v]\n"
+            "          [-m echo|idle|fixed] [-s bytes] [-r file -L len] [-P server_pid] [-T secs] [-v]\n"
             "  -h host   server address (default 127.0.0.1)\n"
             "  -p port   server port (required)\n"
             "  -c N      connections (default 1)\n"
             "  -d D      request lines kept in flight per connection (default 1)\n"
             "  -t secs   measured duration (echo) / hold time (idle), default 5\n"
             "  -w secs   warm-up, not counted (default 1)\n"
-            "  -m mode   echo (default) or idle\n"
+            "  -m mode   echo (default), idle, or fixed (requests from -r, replies of -L bytes)\n"
+            "  -r file   fixed mode: the bytes of one request\n"
+            "  -L len    fixed mode: the length of one reply\n"
             "  -s bytes  request line size incl. '\\n' (default 12: \"hello world\\n\")\n"
             "  -P pid    report utime+stime ticks of pid during the window (srv_ticks=)\n"
             "  -T secs   give up on connects still pending after this long (default 30)\n"
@@ -265,7 +275,7 @@ static void on_connected(struct conn *c, int registered)
     n_ok++;
     c->out_armed = 0;
     ep_ctl(registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, c, up_events(c));
-    if (opt_mode == MODE_ECHO) {
+    if (opt_mode != MODE_IDLE) {
         c->owed = (uint64_t)opt_depth * plen;
         c->wpos = 0;
         c->rpos = 0;
@@ -376,9 +386,17 @@ static void on_readable(struct conn *c)
 {
     ssize_t n = read(c->fd, rbuf, sizeof rbuf);
     if (n > 0) {
-        if (opt_mode != MODE_ECHO)
+        if (opt_mode == MODE_IDLE)
             return; /* idle: discard */
-        uint64_t lines = consume(c, rbuf, (size_t)n);
+        uint64_t lines;
+        if (opt_mode == MODE_FIXED) {
+            uint64_t t = (uint64_t)c->rpos + (uint64_t)n;
+            lines = t / opt_replen;
+            c->rpos = (uint32_t)(t % opt_replen);
+            good_lines += lines;
+        } else {
+            lines = consume(c, rbuf, (size_t)n);
+        }
         if (lines) {
             c->owed += lines * plen;
             if (!c->out_armed)
@@ -395,7 +413,20 @@ static void on_readable(struct conn *c)
 static void build_payload(void)
 {
     static const char dflt[] = "hello world\n";
-    if (opt_size == 0 || opt_size == sizeof dflt - 1) {
+    if (opt_mode == MODE_FIXED) {
+        FILE *f = fopen(opt_reqfile, "rb");
+        if (!f) {
+            fprintf(stderr, "loadgen: cannot read %s: %s\n", opt_reqfile, strerror(errno));
+            exit(2);
+        }
+        payload = malloc(65536);
+        plen = payload ? fread(payload, 1, 65536, f) : 0;
+        fclose(f);
+        if (plen == 0) {
+            fprintf(stderr, "loadgen: %s is empty\n", opt_reqfile);
+            exit(2);
+        }
+    } else if (opt_size == 0 || opt_size == sizeof dflt - 1) {
         plen = sizeof dflt - 1;
         payload = malloc(plen);
         memcpy(payload, dflt, plen);
@@ -476,7 +507,7 @@ static long parse_long(const char *s, const char *what, long lo, long hi)
 int main(int argc, char **argv)
 {
     int ch;
-    while ((ch = getopt(argc, argv, "h:p:c:d:t:w:m:s:P:T:v")) != -1) {
+    while ((ch = getopt(argc, argv, "h:p:c:d:t:w:m:s:r:L:P:T:v")) != -1) {
         switch (ch) {
         case 'h': opt_host = optarg; break;
         case 'p': opt_port = optarg; break;
@@ -485,6 +516,8 @@ int main(int argc, char **argv)
         case 't': opt_secs = parse_secs(optarg, "-t"); break;
         case 'w': opt_warm = parse_secs(optarg, "-w"); break;
         case 's': opt_size = (size_t)parse_long(optarg, "-s", 1, 16 * 1024 * 1024); break;
+        case 'r': opt_reqfile = optarg; break;
+        case 'L': opt_replen = (size_t)parse_long(optarg, "-L", 1, 16 * 1024 * 1024); break;
         case 'P': opt_pid = parse_long(optarg, "-P", 1, 0x7fffffff); break;
         case 'v': opt_verbose = 1; break;
         case 'T': opt_ctimeout = parse_secs(optarg, "-T"); break;
@@ -493,6 +526,8 @@ int main(int argc, char **argv)
                 opt_mode = MODE_ECHO;
             else if (strcmp(optarg, "idle") == 0)
                 opt_mode = MODE_IDLE;
+            else if (strcmp(optarg, "fixed") == 0)
+                opt_mode = MODE_FIXED;
             else {
                 usage(argv[0]);
                 return 2;
@@ -501,7 +536,7 @@ int main(int argc, char **argv)
         default: usage(argv[0]); return 2;
         }
     }
-    if (!opt_port || optind != argc) {
+    if (!opt_port || optind != argc || (opt_mode == MODE_FIXED && (!opt_reqfile || !opt_replen))) {
         usage(argv[0]);
         return 2;
     }
@@ -566,7 +601,7 @@ int main(int argc, char **argv)
                 if (n_ok == 0) {
                     fprintf(stderr, "loadgen: could not connect to %s:%s: %s\n", opt_host, opt_port,
                             strerror(last_connect_errno ? last_connect_errno : ECONNREFUSED));
-                    if (opt_mode == MODE_ECHO)
+                    if (opt_mode != MODE_IDLE)
                         printf("requests=0 seconds=0.000 rps=0.0 errors=%llu conns=0/%d\n",
                                (unsigned long long)err_connect, opt_conns);
                     else
@@ -607,7 +642,7 @@ int main(int argc, char **argv)
             interrupted = 1;
             break;
         }
-        if (phase >= 1 && n_up == 0 && opt_mode == MODE_ECHO) {
+        if (phase >= 1 && n_up == 0 && opt_mode != MODE_IDLE) {
             fprintf(stderr, "loadgen: all connections lost\n");
             interrupted = 1;
             break;
