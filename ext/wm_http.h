@@ -22,6 +22,7 @@ typedef struct php_wm_http_conn {
 	/* framing of the request being received */
 	wm_http_chunked_t chunked;   /* chunked body: decoder state over the raw body */
 	size_t head_len;             /* > 0: the head of the request being received is complete */
+	size_t package_len;          /* its whole length when known (Content-Length), else 0 */
 	size_t chunked_fed;          /* raw body bytes already checked by the decoder */
 	bool chunked_done;
 	bool continue_sent;          /* "100 Continue" was sent for this request */

@@ -346,8 +346,7 @@ void php_wm_http_send(php_wm_conn *c, zend_string *body, zval *return_value)
 	if (b) {
 		zend_string_release(b);
 	}
-	if (c->http && c->http->close_after && c->status == WM_STATUS_ESTABLISHED
-			&& (!c->http || c->http->file_fd < 0)) {
+	if (c->http && c->http->close_after && c->status == WM_STATUS_ESTABLISHED && c->http->file_fd < 0) {
 		php_wm_conn_close(c, NULL, false);
 	}
 }

@@ -95,9 +95,21 @@ static void refuse(php_wm_conn *c, int status, const char *why)
 static void reset_framing(php_wm_http_conn *h)
 {
 	h->head_len = 0;
+	h->package_len = 0;
 	h->chunked_fed = 0;
 	h->chunked_done = false;
 	h->continue_sent = false;
+}
+
+/* A complete chunked body (raw bytes) into out. 1 when it decoded to the end. */
+static int dechunk(const char *raw, size_t len, wm_buf_t *out)
+{
+	wm_http_limits_t lim = WM_HTTP_LIMITS_DEFAULT;
+	lim.max_body = UINT64_MAX; /* the caller's limit was checked on the raw bytes */
+	wm_http_chunked_t st;
+	size_t used = 0;
+	wm_http_chunked_init(&st, &lim);
+	return wm_http_chunked_feed(&st, raw, len, out, &used);
 }
 
 static void send_continue(php_wm_conn *c, php_wm_http_conn *h)
@@ -123,6 +135,9 @@ int php_wm_http_next(php_wm_conn *c, zval *msg)
 	const char *data = wm_conn_rdata(&c->io, &len);
 	if (len == 0) {
 		return 0;
+	}
+	if (h->package_len && len < h->package_len) {
+		return 0; /* the head was checked when it arrived; the body is still coming */
 	}
 	size_t cached_len;
 	const wm_http_req_t *hr = h->head_len == 0 ? php_wm_http_cache_match(data, len, &cached_len) : NULL;
@@ -162,6 +177,7 @@ int php_wm_http_next(php_wm_conn *c, zval *msg)
 			return -1;
 		}
 		h->head_len = req->head_len;
+		h->package_len = req->chunked ? 0 : (size_t)req->package_len;
 		if (req->chunked) {
 			wm_http_limits_t cl = lim;
 			cl.max_body = (uint64_t)c->max_package > req->head_len ? (uint64_t)c->max_package - req->head_len : 0;
@@ -192,12 +208,7 @@ int php_wm_http_next(php_wm_conn *c, zval *msg)
 			h->chunked_done = true;
 		}
 		/* Complete: decode again into a buffer (the first pass only validated). */
-		wm_http_chunked_t st;
-		wm_http_limits_t cl = lim;
-		cl.max_body = UINT64_MAX;
-		wm_http_chunked_init(&st, &cl);
-		size_t used = 0;
-		if (wm_http_chunked_feed(&st, data + req->head_len, h->chunked_fed, &dechunked, &used) != 1) {
+		if (dechunk(data + req->head_len, h->chunked_fed, &dechunked) != 1) {
 			wm_buf_free(&dechunked);
 			refuse(c, 400, "chunked body");
 			return -1;
@@ -216,7 +227,7 @@ int php_wm_http_next(php_wm_conn *c, zval *msg)
 		blen = (size_t)req->body_len;
 		package = (size_t)req->package_len;
 	}
-	php_wm_http_decode(c, req, body ? body : "", blen, msg);
+	php_wm_http_decode(c, req, body, blen, msg);
 	wm_buf_free(&dechunked);
 	php_wm_http_cache_store(c, data, req, msg);
 	h->close_after = !req->keep_alive;
@@ -309,11 +320,8 @@ ZEND_METHOD(Workerman_Protocols_Http, decode)
 	wm_buf_t dechunked;
 	memset(&dechunked, 0, sizeof(dechunked));
 	if (cur_req.chunked) {
-		wm_http_chunked_t st;
-		size_t used = 0;
-		wm_http_chunked_init(&st, &lim);
-		wm_http_chunked_feed(&st, body, blen, &dechunked, &used);
-		body = wm_buf_size(&dechunked) ? wm_buf_head(&dechunked) : "";
+		dechunk(body, blen, &dechunked); /* a malformed tail is dropped: decode() has no error path */
+		body = wm_buf_head(&dechunked);
 		blen = wm_buf_size(&dechunked);
 	} else if (cur_req.body_len >= 0 && (size_t)cur_req.body_len < blen) {
 		blen = (size_t)cur_req.body_len;
