@@ -3,7 +3,6 @@
 #include "ext/wm_conn_private.h"
 #include "ext/wm_globals.h"
 #include "ext/wm_http.h"
-#include "src/proto/wm_text.h"
 
 #include <unistd.h>
 
@@ -143,44 +142,45 @@ static bool conn_emit_error(php_wm_conn *c, zend_long code, const char *msg)
 
 /* ---- protocol of the connection ---- */
 
-static php_wm_protocol *conn_protocol_resolve(php_wm_conn *c)
+static void conn_protocol_forget(php_wm_conn *c)
+{
+	if (c->proto_ident) {
+		zend_string_release((zend_string *)c->proto_ident);
+		c->proto_ident = NULL;
+	}
+	wm_proto_conn_set(&c->pc, NULL, NULL);
+}
+
+static const wm_proto_ops_t *conn_protocol_resolve(php_wm_conn *c)
 {
 	zval *p = conn_prop(c, WM_CONN_PROP_PROTOCOL);
 	ZVAL_DEREF(p);
 	if (Z_TYPE_P(p) != IS_STRING || Z_STRLEN_P(p) == 0) {
+		conn_protocol_forget(c);
 		return NULL;
 	}
 	if (Z_STR_P(p) != c->proto_ident) {
-		if (c->proto_ident) {
-			zend_string_release((zend_string *)c->proto_ident);
-		}
+		conn_protocol_forget(c);
 		c->proto_ident = zend_string_copy(Z_STR_P(p));
-		c->proto = php_wm_protocol_get(Z_STR_P(p));
-		if (!c->proto && !EG(exception)) {
+		php_wm_protocol *proto = php_wm_protocol_get(Z_STR_P(p));
+		if (proto) {
+			wm_proto_conn_set(&c->pc, proto->ops, proto);
+		} else if (!EG(exception)) {
 			php_wm_logf("protocol class %s not exist", Z_STRVAL_P(p));
 		}
 	}
-	return c->proto;
+	return c->pc.ops;
 }
 
-/* The protocol of the connection: the cached one while the property still holds the same
+/* The protocol of the connection: the resolved one while the property still holds the same
  * string (the hot path), else resolved again. */
-static zend_always_inline php_wm_protocol *conn_protocol(php_wm_conn *c)
+static zend_always_inline const wm_proto_ops_t *conn_protocol(php_wm_conn *c)
 {
 	zval *p = conn_prop(c, WM_CONN_PROP_PROTOCOL);
 	if (EXPECTED(Z_TYPE_P(p) == IS_STRING && Z_STR_P(p) == c->proto_ident)) {
-		return c->proto;
+		return c->pc.ops;
 	}
 	return conn_protocol_resolve(c);
-}
-
-static bool call_static(php_wm_protocol *p, zend_function *fn, zval *retval, uint32_t argc, zval *argv)
-{
-	zend_call_known_function(fn, NULL, p->ce, retval, argc, argv, NULL);
-	if (EG(exception)) {
-		return false;
-	}
-	return true;
 }
 
 /* ---- lifecycle ---- */
@@ -218,14 +218,9 @@ void php_wm_conn_destroy(php_wm_conn *c)
 	conn_set_long_prop(c, WM_CONN_PROP_BYTES_READ, (zend_long)c->io.bytes_read);
 	conn_set_long_prop(c, WM_CONN_PROP_BYTES_WRITTEN, (zend_long)c->io.bytes_written);
 	bool ok = conn_emit(c, WM_CONN_PROP_ON_CLOSE, 0, NULL);
-	php_wm_protocol *p = ok ? conn_protocol(c) : NULL;
-	if (p && p->on_close && !EG(exception)) {
-		zval arg, rv;
-		ZVAL_OBJ(&arg, &c->std);
-		if (!call_static(p, p->on_close, &rv, 1, &arg)) {
-			php_wm_handle_exception();
-		}
-		zval_ptr_dtor(&rv);
+	const wm_proto_ops_t *ops = ok ? conn_protocol(c) : NULL;
+	if (ops && ops->on_close && !EG(exception)) {
+		ops->on_close(&c->pc);
 	}
 	/* Break the cycles closures make with the connection, as Workerman does. */
 	for (int slot = WM_CONN_PROP_ON_MESSAGE; slot <= WM_CONN_PROP_ON_BUFFER_DRAIN; slot++) {
@@ -335,52 +330,72 @@ int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *r
 	return rc;
 }
 
+void php_wm_conn_send_out(php_wm_conn *c, wm_proto_out_t *out, zval *return_value)
+{
+	php_wm_conn_send_iov(c, out->iov, out->iovcnt, return_value);
+	for (int i = 0; i < 2; i++) {
+		if (out->hold[i]) {
+			zend_string_release((zend_string *)out->hold[i]);
+			out->hold[i] = NULL;
+		}
+	}
+	if (out->close_after && c->status == WM_STATUS_ESTABLISHED) {
+		php_wm_conn_close(c, NULL, false);
+	}
+}
+
+/* The bytes of a send() argument, converted when the protocol first asks. */
+static const char *payload_bytes(wm_proto_payload_t *pl, size_t *len)
+{
+	if (!pl->tmp) {
+		zend_string *tmp;
+		zend_string *str = zval_get_tmp_string((zval *)pl->value, &tmp);
+		pl->tmp = tmp ? tmp : (void *)str;
+		if (!tmp) {
+			zend_string_addref(str); /* released like a conversion */
+		}
+	}
+	zend_string *str = pl->tmp;
+	*len = ZSTR_LEN(str);
+	return ZSTR_VAL(str);
+}
+
 /* send() as Workerman defines it: encode through the protocol unless raw. */
 void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value)
 {
 	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
 		RETURN_FALSE;
 	}
-	php_wm_protocol *p = raw ? NULL : conn_protocol(c);
-	if (p && p->native_text) {
+	const wm_proto_ops_t *ops = raw ? NULL : conn_protocol(c);
+	if (!ops || !ops->encode) {
 		zend_string *tmp;
 		zend_string *s = zval_get_tmp_string(data, &tmp);
-		struct iovec iov[2] = {{ZSTR_VAL(s), ZSTR_LEN(s)}, {"\n", 1}};
-		php_wm_conn_send_iov(c, iov, 2, return_value);
-		zend_tmp_string_release(tmp);
-		return;
-	}
-	if (p && p->native_http) {
-		zend_string *tmp;
-		zend_string *s = zval_get_tmp_string(data, &tmp);
-		php_wm_http_send(c, s, return_value);
-		zend_tmp_string_release(tmp);
-		return;
-	}
-	if (p && p->encode) {
-		zval args[2], encoded;
-		ZVAL_COPY_VALUE(&args[0], data);
-		ZVAL_OBJ(&args[1], &c->std);
-		if (!call_static(p, p->encode, &encoded, 2, args)) {
-			zval_ptr_dtor(&encoded);
-			return; /* the exception propagates to the caller of send() */
-		}
-		zend_string *s = zval_get_string(&encoded);
-		zval_ptr_dtor(&encoded);
-		if (ZSTR_LEN(s) == 0) {
-			zend_string_release(s);
-			RETURN_NULL();
-		}
 		struct iovec iov = {ZSTR_VAL(s), ZSTR_LEN(s)};
 		php_wm_conn_send_iov(c, &iov, 1, return_value);
-		zend_string_release(s);
+		zend_tmp_string_release(tmp);
 		return;
 	}
-	zend_string *tmp;
-	zend_string *s = zval_get_tmp_string(data, &tmp);
-	struct iovec iov = {ZSTR_VAL(s), ZSTR_LEN(s)};
-	php_wm_conn_send_iov(c, &iov, 1, return_value);
-	zend_tmp_string_release(tmp);
+	wm_proto_payload_t pl = {data, payload_bytes, NULL};
+	wm_proto_out_t out;
+	out.iovcnt = 0;
+	out.hold[0] = out.hold[1] = NULL;
+	out.close_after = false;
+	switch (ops->encode(&c->pc, &pl, &out)) {
+	case WM_PROTO_OK:
+		php_wm_conn_send_out(c, &out, return_value);
+		break;
+	case WM_PROTO_EMPTY:
+		RETVAL_NULL();
+		break;
+	case WM_PROTO_E_REFUSED:
+		RETVAL_FALSE;
+		break;
+	default:
+		break; /* an exception propagates to the caller of send() */
+	}
+	if (pl.tmp) {
+		zend_string_release((zend_string *)pl.tmp);
+	}
 }
 
 void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw)
@@ -420,14 +435,15 @@ void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw)
 
 /* ---- the read path ---- */
 
-static void conn_bad_package(php_wm_conn *c, const char *why, zend_long len)
+void php_wm_conn_bad_package(php_wm_conn *c, const char *why, zend_long len)
 {
 	php_wm_logf("error package. %s package_length=%ld from %s", why, (long)len,
 		c->worker && c->worker->socket_name ? ZSTR_VAL(c->worker->socket_name) : "connection");
 	php_wm_conn_destroy(c);
 }
 
-/* Frame, decode and dispatch every complete packet of this read batch. */
+/* Frame, decode and dispatch every complete packet of this read batch, through the
+ * connection's protocol (src/proto/wm_proto.h). */
 static void conn_process(php_wm_conn *c)
 {
 	zend_long requests = 0;
@@ -440,107 +456,48 @@ static void conn_process(php_wm_conn *c)
 		if (len == 0) {
 			break;
 		}
-		php_wm_protocol *p = conn_protocol(c);
+		const wm_proto_ops_t *ops = conn_protocol(c);
 		zval msg;
-		if (!p) {
+		if (!ops) {
 			ZVAL_STRINGL_FAST(&msg, data, len);
 			wm_conn_rconsume(&c->io, len);
-		} else if (p->native_http) {
-			if (php_wm_http_next(c, &msg) <= 0) {
-				break;
-			}
-		} else if (p->native_text) {
-			/* As Workerman's Text::input: a buffer reaching maxPackageSize closes. */
-			if ((zend_long)len >= c->max_package) {
-				php_wm_logf("error package. text buffer of %zu bytes reached maxPackageSize %ld, closing",
-					len, (long)c->max_package);
-				php_wm_conn_close(c, NULL, false);
-				break;
-			}
-			size_t n = wm_text_input(data, len);
-			if (n == 0) {
-				break;
-			}
-			ZVAL_STRINGL_FAST(&msg, data, wm_text_decoded_len(data, n));
-			wm_conn_rconsume(&c->io, n);
 		} else {
-			if (c->package_len == 0) {
-				if (!p->input) {
-					php_wm_logf("protocol %s has no input method", ZSTR_VAL(p->name));
-					php_wm_conn_destroy(c);
+			if (c->pc.package_len == 0) {
+				int64_t n = ops->input(&c->pc, data, len);
+				if (n < 0) {
+					if (n == WM_PROTO_E_CLOSE) {
+						php_wm_conn_close(c, NULL, false);
+					} else if (n == WM_PROTO_E_BAD) {
+						php_wm_conn_bad_package(c, "", (zend_long)n);
+					} else if (EG(exception)) {
+						php_wm_handle_exception();
+					}
 					break;
 				}
-				zval args[2], rv;
-				ZVAL_STRINGL_FAST(&args[0], data, len);
-				ZVAL_OBJ(&args[1], &c->std);
-				bool ok = call_static(p, p->input, &rv, 2, args);
-				zval_ptr_dtor(&args[0]);
-				if (!ok) {
-					zval_ptr_dtor(&rv);
-					php_wm_handle_exception();
+				if (n == 0 || c->io.closed || c->status == WM_STATUS_CLOSED) {
 					break;
 				}
-				if (c->io.closed || c->status == WM_STATUS_CLOSED) {
-					zval_ptr_dtor(&rv);
-					break;
-				}
+				c->pc.package_len = (size_t)n;
 				/* input() may have consumed bytes (consumeRecvBuffer). */
 				data = wm_conn_rdata(&c->io, &len);
-				/* Workerman: int 0 waits for more; any number (numeric strings included,
-				 * base_convert() returns one) in 1..maxPackageSize is a length. */
-				zend_long plen = 0;
-				bool valid = true;
-				bool wait = Z_TYPE(rv) == IS_LONG && Z_LVAL(rv) == 0;
-				if (Z_TYPE(rv) == IS_LONG) {
-					plen = Z_LVAL(rv);
-				} else if (Z_TYPE(rv) == IS_DOUBLE) {
-					plen = Z_DVAL(rv) >= 1 && Z_DVAL(rv) < 9.2e18 ? (zend_long)Z_DVAL(rv) : -1;
-				} else if (Z_TYPE(rv) == IS_STRING) {
-					double d;
-					zend_uchar t = is_numeric_string(Z_STRVAL(rv), Z_STRLEN(rv), &plen, &d, true);
-					if (t == IS_DOUBLE) {
-						plen = d >= 1 && d < 9.2e18 ? (zend_long)d : -1;
-					} else if (t != IS_LONG) {
-						valid = false;
-					} else if (plen == 0) {
-						plen = -1;
-					}
-				} else {
-					valid = false;
-				}
-				zval_ptr_dtor(&rv);
-				if (wait) {
-					if ((zend_long)len >= c->max_package) {
-						conn_bad_package(c, "buffer over maxPackageSize without a complete package.",
-							(zend_long)len);
-					}
-					break;
-				}
-				if (!valid || plen <= 0 || plen > c->max_package) {
-					conn_bad_package(c, valid ? "" : "input() returned no length.", plen);
-					break;
-				}
-				c->package_len = (size_t)plen;
 			}
-			if (c->package_len > len) {
+			if (c->pc.package_len > len) {
 				break;
 			}
-			zval pkt, args[2];
-			ZVAL_STRINGL_FAST(&pkt, data, c->package_len);
-			wm_conn_rconsume(&c->io, c->package_len);
-			c->package_len = 0;
-			if (p->decode) {
-				ZVAL_COPY_VALUE(&args[0], &pkt);
-				ZVAL_OBJ(&args[1], &c->std);
-				bool ok = call_static(p, p->decode, &msg, 2, args);
-				zval_ptr_dtor(&pkt);
-				if (!ok) {
-					zval_ptr_dtor(&msg);
+			/* As Workerman: the frame leaves the buffer before decode() sees it (its bytes
+			 * stay valid until the next read). */
+			size_t flen = c->pc.package_len;
+			c->pc.package_len = 0;
+			wm_conn_rconsume(&c->io, flen);
+			wm_proto_msg_t m = {NULL, 0, &msg};
+			if (ops->decode(&c->pc, data, flen, &m) != WM_PROTO_OK) {
+				if (EG(exception)) {
 					php_wm_handle_exception();
-					break;
 				}
-			} else {
-				ZVAL_COPY_VALUE(&msg, &pkt);
+				break;
+			}
+			if (!m.value) {
+				ZVAL_STRINGL_FAST(&msg, m.data, m.len);
 			}
 		}
 		requests++;
@@ -658,7 +615,7 @@ void php_wm_conn_init_common(php_wm_conn *c)
 	zend_long dsend = static_long("defaultMaxSendBufferSize", 1048576);
 	zend_long dpkg = static_long("defaultMaxPackageSize", 10485760);
 	c->max_send_buffer = dsend != 1048576 ? dsend : static_long("maxSendBufferSize", 1048576);
-	c->max_package = dpkg != 10485760 ? dpkg : static_long("maxPackageSize", 10485760);
+	c->pc.max_package = dpkg != 10485760 ? dpkg : static_long("maxPackageSize", 10485760);
 	c->status = WM_STATUS_ESTABLISHED;
 	c->counted = true;
 	php_wm_stats_add(WM_STAT_CONNECTION_COUNT, 1);

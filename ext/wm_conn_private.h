@@ -35,6 +35,8 @@ static inline void conn_set_long_prop(php_wm_conn *c, int slot, zend_long v)
 extern const wm_conn_ops_t php_wm_conn_ops;
 /* send() as Workerman defines it; sets return_value. */
 void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value);
+/* Log Workerman's "error package" line for a frame the protocol refused, and destroy c. */
+void php_wm_conn_bad_package(php_wm_conn *c, const char *why, zend_long len);
 /* id, limits from the statics, status, statistics: for every new connection. */
 void php_wm_conn_init_common(php_wm_conn *c);
 void php_wm_conn_stats_minit(void);

@@ -16,6 +16,7 @@
 #include "src/net/wm_addr.h"
 #include "src/net/wm_conn.h"
 #include "src/proc/wm_proc.h"
+#include "src/proto/wm_proto.h"
 
 extern zend_class_entry *wm_ce_Workerman_Worker;
 extern zend_class_entry *wm_ce_Workerman_Connection_ConnectionInterface;
@@ -109,12 +110,10 @@ typedef struct php_wm_conn {
 	wm_conn_t io;
 	wm_inaddr_t remote;         /* peer address, kept after close */
 	php_wm_worker *worker;      /* not owned (the "worker" property holds the reference) */
-	php_wm_protocol *proto;     /* resolved from the protocol property */
-	const zend_string *proto_ident;
+	wm_proto_conn_t pc;         /* the protocol it speaks, resolved from the protocol property */
+	const zend_string *proto_ident; /* the property value pc was resolved from (owned) */
 	zend_long conn_id;          /* the id it was registered under */
-	zend_long max_send_buffer;
-	zend_long max_package;
-	size_t package_len;         /* length announced by input() for the packet being received */
+	int64_t max_send_buffer;
 	zval stream;                /* a wrapped PHP stream (new TcpConnection($stream)), else UNDEF */
 	struct php_wm_conn_cbs *own_cbs; /* callbacks set on this connection itself (lazily) */
 	struct php_wm_http_conn *http; /* HTTP state (owned), allocated on the first request */
@@ -172,13 +171,18 @@ enum {
 
 /* ---- protocols (wm_protocol.c) ---- */
 
+/* A protocol class, resolved once per request. Its ops are the C implementation of the class
+ * when it has one (Text, Http), else php_wm_proto_class_ops, which calls the static methods. */
 struct php_wm_protocol {
 	zend_string *name;          /* as Workerman stores it, e.g. "\Workerman\Protocols\Text" */
 	zend_class_entry *ce;
 	zend_function *input, *decode, *encode, *on_close;
-	bool native_text;           /* the C Text protocol: no PHP calls on the hot path */
-	bool native_http;           /* the C Http protocol (wm_proto_http.c) */
+	const wm_proto_ops_t *ops;
 };
+/* The ops of a PHP protocol class (wm_proto_class.c); pc->arg is its php_wm_protocol. */
+extern const wm_proto_ops_t php_wm_proto_class_ops;
+/* The native Http protocol (wm_proto_http.c). */
+extern const wm_proto_ops_t php_wm_proto_http_ops;
 /* Resolve a protocol class name (cached for the request). NULL when the class is missing. */
 php_wm_protocol *php_wm_protocol_get(zend_string *class_name);
 /* Resolve a Worker scheme ("text", "JsonNL") the way Workerman 3.5 does; throws on failure. */

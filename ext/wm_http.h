@@ -30,6 +30,7 @@ typedef struct php_wm_http_conn {
 	bool close_after;            /* close once the response is sent */
 	bool head_method;            /* HEAD: send the head only */
 	zend_string *remote_ip;      /* cached $_SERVER['REMOTE_ADDR'] */
+	zval decoded;                /* framed by input(), handed over by decode() (owned; UNDEF) */
 	/* a file being streamed (php_wm_http_send_file) */
 	int file_fd;                 /* owned; -1 when none */
 	off_t file_pos, file_end;
@@ -79,6 +80,10 @@ zend_string *php_wm_http_encode(php_wm_conn *c, zend_string *body);
 /* send($body) on an Http connection: encode, write, and close when the request asked for
  * it (Connection: close, HTTP/1.0). Sets return_value as send() does. */
 void php_wm_http_send(php_wm_conn *c, zend_string *body, zval *return_value);
+/* The response for body as the protocol seam's encode gives it (out->hold owns head and body;
+ * close_after when the request asked for it). WM_PROTO_OK, or WM_PROTO_E_REFUSED when
+ * encoding failed (an exception may be pending). */
+int php_wm_http_encode_out(php_wm_conn *c, zend_string *body, wm_proto_out_t *out);
 /* Stream fd's bytes [start, end) after whatever is already queued, with bounded memory;
  * takes ownership of fd; closes c afterwards when close_after. The connection's
  * further requests wait until the file is sent. */
@@ -89,6 +94,8 @@ void php_wm_http_file_pump(php_wm_conn *c);
 /* Raw bytes through c's send path (limits, onBufferFull, batching), as send($x, true)
  * does; sets return_value (true/null/false). Returns WM_SEND_*. (wm_conn_io.c) */
 int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value);
+/* Send what an encode op produced (then release out->hold, and close when out asks for it). */
+void php_wm_conn_send_out(php_wm_conn *c, wm_proto_out_t *out, zval *return_value);
 
 /* Http::end()'s exception (\Exception 'jump_exit') that the dispatcher swallows. */
 bool php_wm_http_is_jump_exit(zend_object *ex);
@@ -111,10 +118,10 @@ void php_wm_http_decode_rshutdown(void);
 
 /* ---- the framing hook of the read path (wm_conn_io.c) ---- */
 
-/* Frame the next request in c's unread input. Returns 1 and msg = decode()'s array (the
- * request bytes consumed), 0 when more bytes are needed or the connection must not
+/* Frame the next request in c's unread input. Returns its length and msg = decode()'s array
+ * (the caller consumes the bytes), 0 when more bytes are needed or the connection must not
  * process more now, -1 when the request was refused (error response sent, closing). */
-int php_wm_http_next(php_wm_conn *c, zval *msg);
+int64_t php_wm_http_next(php_wm_conn *c, zval *msg);
 
 /* ---- sessions (wm_http_session.c) ---- */
 

@@ -330,25 +330,38 @@ zend_string *php_wm_http_encode(php_wm_conn *c, zend_string *body)
 	return out;
 }
 
+int php_wm_http_encode_out(php_wm_conn *c, zend_string *body, wm_proto_out_t *out)
+{
+	zend_string *b;
+	zend_string *head = encode_parts(c, body, &b);
+	if (!head) {
+		return WM_PROTO_E_REFUSED;
+	}
+	out->hold[0] = head;
+	out->hold[1] = b;
+	out->iov[0].iov_base = ZSTR_VAL(head);
+	out->iov[0].iov_len = ZSTR_LEN(head);
+	out->iovcnt = 1;
+	if (b && ZSTR_LEN(b)) {
+		out->iov[1].iov_base = ZSTR_VAL(b);
+		out->iov[1].iov_len = ZSTR_LEN(b);
+		out->iovcnt = 2;
+	}
+	out->close_after = c->http && c->http->close_after && c->http->file_fd < 0;
+	return WM_PROTO_OK;
+}
+
 void php_wm_http_send(php_wm_conn *c, zend_string *body, zval *return_value)
 {
 	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
 		RETURN_FALSE; /* as send(): nothing is encoded for a closing connection */
 	}
-	zend_string *b;
-	zend_string *head = encode_parts(c, body, &b);
-	if (!head) {
+	wm_proto_out_t out;
+	memset(&out, 0, sizeof(out));
+	if (php_wm_http_encode_out(c, body, &out) != WM_PROTO_OK) {
 		RETURN_FALSE;
 	}
-	struct iovec iov[2] = {{ZSTR_VAL(head), ZSTR_LEN(head)}, {b ? ZSTR_VAL(b) : NULL, b ? ZSTR_LEN(b) : 0}};
-	php_wm_conn_send_iov(c, iov, b && ZSTR_LEN(b) ? 2 : 1, return_value);
-	zend_string_release(head);
-	if (b) {
-		zend_string_release(b);
-	}
-	if (c->http && c->http->close_after && c->status == WM_STATUS_ESTABLISHED && c->http->file_fd < 0) {
-		php_wm_conn_close(c, NULL, false);
-	}
+	php_wm_conn_send_out(c, &out, return_value);
 }
 
 /* ---- streaming a file ---- */

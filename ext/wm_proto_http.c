@@ -31,6 +31,7 @@ void php_wm_http_conn_free(php_wm_conn *c)
 		if (c->http->file_fd >= 0) {
 			close(c->http->file_fd);
 		}
+		zval_ptr_dtor(&c->http->decoded);
 		if (c->http->remote_ip) {
 			zend_string_release(c->http->remote_ip);
 		}
@@ -45,7 +46,7 @@ static wm_http_limits_t conn_limits(php_wm_conn *c)
 {
 	wm_http_limits_t lim = WM_HTTP_LIMITS_DEFAULT;
 	lim.flags = WM_HTTP_HOST_OPTIONAL; /* 3.5 never required Host */
-	lim.max_body = c && c->max_package > 0 ? (uint64_t)c->max_package : WM_HTTP_DEFAULT_MAX_BODY;
+	lim.max_body = c && c->pc.max_package > 0 ? (uint64_t)c->pc.max_package : WM_HTTP_DEFAULT_MAX_BODY;
 	return lim;
 }
 
@@ -122,7 +123,7 @@ static void send_continue(php_wm_conn *c, php_wm_http_conn *h)
 	}
 }
 
-int php_wm_http_next(php_wm_conn *c, zval *msg)
+int64_t php_wm_http_next(php_wm_conn *c, zval *msg)
 {
 	if (c->status != WM_STATUS_ESTABLISHED) {
 		return 0; /* closing: what follows a "Connection: close" request is not processed */
@@ -146,15 +147,14 @@ int php_wm_http_next(php_wm_conn *c, zval *msg)
 			refuse(c, 400, "method not in Http::$methods");
 			return -1;
 		}
-		if ((zend_long)cached_len > c->max_package) {
+		if ((zend_long)cached_len > c->pc.max_package) {
 			refuse(c, 413, "request over maxPackageSize");
 			return -1;
 		}
 		h->close_after = !hr->keep_alive;
 		h->head_method = php_wm_slice_eq(hr->method, "HEAD", 4);
 		php_wm_http_decode_cached(c, msg);
-		wm_conn_rconsume(&c->io, cached_len);
-		return 1;
+		return (int64_t)cached_len;
 	}
 	wm_http_limits_t lim = conn_limits(c);
 	wm_http_req_t *req = &cur_req;
@@ -172,7 +172,7 @@ int php_wm_http_next(php_wm_conn *c, zval *msg)
 			refuse(c, 400, "method not in Http::$methods");
 			return -1;
 		}
-		if (!req->chunked && req->package_len > c->max_package) {
+		if (!req->chunked && req->package_len > c->pc.max_package) {
 			refuse(c, 413, "request over maxPackageSize");
 			return -1;
 		}
@@ -180,7 +180,7 @@ int php_wm_http_next(php_wm_conn *c, zval *msg)
 		h->package_len = req->chunked ? 0 : (size_t)req->package_len;
 		if (req->chunked) {
 			wm_http_limits_t cl = lim;
-			cl.max_body = (uint64_t)c->max_package > req->head_len ? (uint64_t)c->max_package - req->head_len : 0;
+			cl.max_body = (uint64_t)c->pc.max_package > req->head_len ? (uint64_t)c->pc.max_package - req->head_len : 0;
 			wm_http_chunked_init(&h->chunked, &cl);
 		}
 	}
@@ -233,9 +233,47 @@ int php_wm_http_next(php_wm_conn *c, zval *msg)
 	h->close_after = !req->keep_alive;
 	h->head_method = php_wm_slice_eq(req->method, "HEAD", 4);
 	reset_framing(h);
-	wm_conn_rconsume(&c->io, package);
-	return 1;
+	return (int64_t)package;
 }
+
+/* ---- Http behind the protocol seam (src/proto/wm_proto.h) ---- */
+
+/* input frames and decodes at once (the head is parsed once); decode hands the result over. */
+static int64_t http_input(wm_proto_conn_t *pc, const char *data, size_t len)
+{
+	(void)data;
+	(void)len;
+	php_wm_conn *c = php_wm_conn_from_io(pc->io);
+	php_wm_http_conn *h = php_wm_http_conn_get(c);
+	int64_t n = php_wm_http_next(c, &h->decoded);
+	return n < 0 ? WM_PROTO_E_HANDLED : n;
+}
+
+static int http_decode(wm_proto_conn_t *pc, const char *frame, size_t len, wm_proto_msg_t *msg)
+{
+	(void)frame;
+	(void)len;
+	php_wm_http_conn *h = php_wm_conn_from_io(pc->io)->http;
+	ZVAL_COPY_VALUE((zval *)msg->value, &h->decoded);
+	ZVAL_UNDEF(&h->decoded);
+	return WM_PROTO_OK;
+}
+
+static int http_encode(wm_proto_conn_t *pc, wm_proto_payload_t *pl, wm_proto_out_t *out)
+{
+	zend_string *tmp;
+	zend_string *body = zval_get_tmp_string((zval *)pl->value, &tmp);
+	int rc = php_wm_http_encode_out(php_wm_conn_from_io(pc->io), body, out);
+	zend_tmp_string_release(tmp);
+	return rc;
+}
+
+const wm_proto_ops_t php_wm_proto_http_ops = {
+	.name = "http",
+	.input = http_input,
+	.decode = http_decode,
+	.encode = http_encode,
+};
 
 bool php_wm_http_is_jump_exit(zend_object *ex)
 {

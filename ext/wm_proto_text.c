@@ -16,7 +16,7 @@ ZEND_METHOD(Workerman_Protocols_Text, input)
 	if (connection && Z_TYPE_P(connection) == IS_OBJECT
 			&& instanceof_function(Z_OBJCE_P(connection), wm_ce_Workerman_Connection_TcpConnection)) {
 		php_wm_conn *c = php_wm_conn_from_obj(Z_OBJ_P(connection));
-		if ((zend_long)ZSTR_LEN(buffer) >= c->max_package) {
+		if ((zend_long)ZSTR_LEN(buffer) >= c->pc.max_package) {
 			php_wm_conn_close(c, NULL, false);
 			RETURN_LONG(0);
 		}

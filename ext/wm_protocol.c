@@ -1,6 +1,7 @@
-/* Protocol classes: resolution of Worker schemes and protocol names, cached per request.
- * The built-in Text class runs in C; any other class is called through its static
- * input/decode/encode methods. */
+/* Protocol classes: resolution of Worker schemes and protocol names, cached per request,
+ * each to the ops of the protocol seam (src/proto/wm_proto.h): the built-in Text and Http
+ * classes run in C; any other class is called through its static methods
+ * (wm_proto_class.c). */
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
 #include "ext/wm_http.h"
@@ -44,8 +45,13 @@ php_wm_protocol *php_wm_protocol_get(zend_string *class_name)
 	p->decode = find_static(ce, "decode");
 	p->encode = find_static(ce, "encode");
 	p->on_close = find_static(ce, "onclose");
-	p->native_text = ce == wm_ce_Workerman_Protocols_Text;
-	p->native_http = ce == wm_ce_Workerman_Protocols_Http;
+	if (ce == wm_ce_Workerman_Protocols_Text) {
+		p->ops = &wm_proto_text;
+	} else if (ce == wm_ce_Workerman_Protocols_Http) {
+		p->ops = &php_wm_proto_http_ops;
+	} else {
+		p->ops = &php_wm_proto_class_ops;
+	}
 	zend_hash_add_new_ptr(&WM_G(conn.protocols), lc, p);
 	zend_string_release(lc);
 	return p;

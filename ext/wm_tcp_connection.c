@@ -29,7 +29,8 @@ static zend_object *conn_create(zend_class_entry *ce)
 	c->io.fd = -1;
 	ZVAL_UNDEF(&c->stream);
 	c->max_send_buffer = 1048576;
-	c->max_package = 10485760;
+	c->pc.max_package = 10485760;
+	c->pc.io = &c->io;
 	c->status = WM_STATUS_INITIAL;
 	return &c->std;
 }
@@ -51,6 +52,7 @@ static void conn_free(zend_object *obj)
 	if (c->proto_ident) {
 		zend_string_release((zend_string *)c->proto_ident);
 	}
+	wm_proto_conn_clear(&c->pc);
 	php_wm_http_conn_free(c);
 	zend_object_std_dtor(obj);
 }
@@ -71,22 +73,22 @@ static HashTable *conn_get_gc(zend_object *obj, zval **table, int *n)
 
 /* $connection->maxSendBufferSize / ->maxPackageSize: per-connection limits (3.5),
  * while TcpConnection::$maxSendBufferSize is the manual's static spelling. */
-static zend_long *limit_slot(php_wm_conn *c, zend_string *name)
+static int64_t *limit_slot(php_wm_conn *c, zend_string *name)
 {
 	if (zend_string_equals_literal(name, "maxSendBufferSize")) {
 		return &c->max_send_buffer;
 	}
 	if (zend_string_equals_literal(name, "maxPackageSize")) {
-		return &c->max_package;
+		return &c->pc.max_package;
 	}
 	return NULL;
 }
 
 static zval *conn_read_property(zend_object *obj, zend_string *name, int type, void **cache, zval *rv)
 {
-	zend_long *slot = limit_slot(php_wm_conn_from_obj(obj), name);
+	int64_t *slot = limit_slot(php_wm_conn_from_obj(obj), name);
 	if (slot) {
-		ZVAL_LONG(rv, *slot);
+		ZVAL_LONG(rv, (zend_long)*slot);
 		return rv;
 	}
 	return zend_std_read_property(obj, name, type, cache, rv);
@@ -94,9 +96,9 @@ static zval *conn_read_property(zend_object *obj, zend_string *name, int type, v
 
 static zval *conn_write_property(zend_object *obj, zend_string *name, zval *value, void **cache)
 {
-	zend_long *slot = limit_slot(php_wm_conn_from_obj(obj), name);
+	int64_t *slot = limit_slot(php_wm_conn_from_obj(obj), name);
 	if (slot) {
-		*slot = zval_get_long(value);
+		*slot = (int64_t)zval_get_long(value);
 		return value;
 	}
 	return zend_std_write_property(obj, name, value, cache);
@@ -104,7 +106,7 @@ static zval *conn_write_property(zend_object *obj, zend_string *name, zval *valu
 
 static int conn_has_property(zend_object *obj, zend_string *name, int check_empty, void **cache)
 {
-	zend_long *slot = limit_slot(php_wm_conn_from_obj(obj), name);
+	int64_t *slot = limit_slot(php_wm_conn_from_obj(obj), name);
 	if (slot) {
 		return check_empty == ZEND_PROPERTY_NOT_EMPTY ? *slot != 0 : 1;
 	}
