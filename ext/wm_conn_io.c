@@ -193,7 +193,7 @@ static void conn_release_loop_ref(php_wm_conn *c)
 
 void php_wm_conn_destroy(php_wm_conn *c)
 {
-	if (c->status == WM_STATUS_CLOSED) {
+	if (c->status == WM_CONN_STATUS_CLOSED) {
 		return;
 	}
 	GC_ADDREF(&c->std);
@@ -210,7 +210,7 @@ void php_wm_conn_destroy(php_wm_conn *c)
 	if (Z_TYPE(c->stream) == IS_RESOURCE) {
 		zend_list_close(Z_RES(c->stream));
 	}
-	c->status = WM_STATUS_CLOSED;
+	c->status = WM_CONN_STATUS_CLOSED;
 	if (c->counted) {
 		c->counted = false;
 		php_wm_stats_add(WM_STAT_CONNECTION_COUNT, -1);
@@ -269,12 +269,12 @@ void php_wm_conn_abandon_all(php_wm_worker *w)
 			continue;
 		}
 		php_wm_conn *c = php_wm_conn_from_obj(Z_OBJ_P(zc));
-		if (c->status == WM_STATUS_CLOSED) {
+		if (c->status == WM_CONN_STATUS_CLOSED) {
 			continue;
 		}
 		bool had_io = c->io.loop != NULL;
 		wm_conn_close(&c->io);
-		c->status = WM_STATUS_CLOSED;
+		c->status = WM_CONN_STATUS_CLOSED;
 		if (c->http && c->http->file_fd >= 0) {
 			close(c->http->file_fd);
 			c->http->file_fd = -1;
@@ -292,7 +292,7 @@ void php_wm_conn_abandon_all(php_wm_worker *w)
 
 int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
 {
-	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
+	if (c->status == WM_CONN_STATUS_CLOSING || c->status == WM_CONN_STATUS_CLOSED) {
 		RETVAL_FALSE;
 		return WM_SEND_FAILED;
 	}
@@ -339,7 +339,7 @@ void php_wm_conn_send_out(php_wm_conn *c, wm_proto_out_t *out, zval *return_valu
 			out->hold[i] = NULL;
 		}
 	}
-	if (out->close_after && c->status == WM_STATUS_ESTABLISHED) {
+	if (out->close_after && c->status == WM_CONN_STATUS_ESTABLISHED) {
 		php_wm_conn_close(c, NULL, false);
 	}
 }
@@ -363,7 +363,7 @@ static const char *payload_bytes(wm_proto_payload_t *pl, size_t *len)
 /* send() as Workerman defines it: encode through the protocol unless raw. */
 void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value)
 {
-	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
+	if (c->status == WM_CONN_STATUS_CLOSING || c->status == WM_CONN_STATUS_CLOSED) {
 		RETURN_FALSE;
 	}
 	const wm_proto_ops_t *ops = raw ? NULL : conn_protocol(c);
@@ -400,11 +400,11 @@ void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value)
 
 void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw)
 {
-	if (c->status == WM_STATUS_CONNECTING) {
+	if (c->status == WM_CONN_STATUS_CONNECTING) {
 		php_wm_conn_destroy(c);
 		return;
 	}
-	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
+	if (c->status == WM_CONN_STATUS_CLOSING || c->status == WM_CONN_STATUS_CLOSED) {
 		return;
 	}
 	if (data) {
@@ -412,11 +412,11 @@ void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw)
 		ZVAL_STR(&zd, data);
 		php_wm_conn_send(c, &zd, raw, &rv);
 		zval_ptr_dtor(&rv);
-		if (EG(exception) || c->status == WM_STATUS_CLOSED) {
+		if (EG(exception) || c->status == WM_CONN_STATUS_CLOSED) {
 			return;
 		}
 	}
-	c->status = WM_STATUS_CLOSING;
+	c->status = WM_CONN_STATUS_CLOSING;
 	if (c->io.loop && c->io.loop->batch_conn == &c->io) {
 		/* Write what this batch produced now, so that close() behaves as in Workerman:
 		 * with nothing left to send the connection is destroyed at once. */
@@ -447,7 +447,7 @@ void php_wm_conn_bad_package(php_wm_conn *c, const char *why, zend_long len)
 static void conn_process(php_wm_conn *c)
 {
 	zend_long requests = 0;
-	while (c->status == WM_STATUS_ESTABLISHED || c->status == WM_STATUS_CLOSING) {
+	while (c->status == WM_CONN_STATUS_ESTABLISHED || c->status == WM_CONN_STATUS_CLOSING) {
 		if (!c->io.reading || c->io.closed || WM_G(proc.stop_requested)) {
 			break;
 		}
@@ -474,7 +474,7 @@ static void conn_process(php_wm_conn *c)
 					}
 					break;
 				}
-				if (n == 0 || c->io.closed || c->status == WM_STATUS_CLOSED) {
+				if (n == 0 || c->io.closed || c->status == WM_CONN_STATUS_CLOSED) {
 					break;
 				}
 				c->pc.package_len = (size_t)n;
@@ -523,13 +523,13 @@ static void conn_process(php_wm_conn *c)
 static void conn_after_batch(php_wm_conn *c)
 {
 	int rc = wm_conn_batch_end(&c->io);
-	if (c->status == WM_STATUS_CLOSED) {
+	if (c->status == WM_CONN_STATUS_CLOSED) {
 		return;
 	}
 	if (c->http && c->http->file_fd >= 0 && rc != WM_SEND_FAILED) {
 		/* The batch's write may have emptied the buffer: no drain event would come. */
 		php_wm_http_file_pump(c);
-		if (c->status == WM_STATUS_CLOSED) {
+		if (c->status == WM_CONN_STATUS_CLOSED) {
 			return;
 		}
 	}
@@ -541,7 +541,7 @@ static void conn_after_batch(php_wm_conn *c)
 		php_wm_conn_destroy(c);
 		return;
 	}
-	if (c->status == WM_STATUS_CLOSING && wm_conn_pending(&c->io) == 0) {
+	if (c->status == WM_CONN_STATUS_CLOSING && wm_conn_pending(&c->io) == 0) {
 		php_wm_conn_destroy(c);
 	}
 }
@@ -570,7 +570,7 @@ static void conn_on_drain(wm_conn_t *io)
 	if (c->http && c->http->file_fd >= 0) {
 		/* A file being streamed takes the drain (as 3.5's sendFile replaces onBufferDrain). */
 		php_wm_http_file_pump(c);
-	} else if (conn_emit(c, WM_CONN_PROP_ON_BUFFER_DRAIN, 0, NULL) && c->status == WM_STATUS_CLOSING) {
+	} else if (conn_emit(c, WM_CONN_PROP_ON_BUFFER_DRAIN, 0, NULL) && c->status == WM_CONN_STATUS_CLOSING) {
 		php_wm_conn_destroy(c);
 	}
 	OBJ_RELEASE(&c->std);
@@ -616,7 +616,7 @@ void php_wm_conn_init_common(php_wm_conn *c)
 	zend_long dpkg = static_long("defaultMaxPackageSize", 10485760);
 	c->max_send_buffer = dsend != 1048576 ? dsend : static_long("maxSendBufferSize", 1048576);
 	c->pc.max_package = dpkg != 10485760 ? dpkg : static_long("maxPackageSize", 10485760);
-	c->status = WM_STATUS_ESTABLISHED;
+	c->status = WM_CONN_STATUS_ESTABLISHED;
 	c->counted = true;
 	php_wm_stats_add(WM_STAT_CONNECTION_COUNT, 1);
 }

@@ -4,11 +4,12 @@
 
 #include "ext/wm_ext.h"
 
-#define WM_STATUS_INITIAL 0
-#define WM_STATUS_CONNECTING 1
-#define WM_STATUS_ESTABLISHED 2
-#define WM_STATUS_CLOSING 4
-#define WM_STATUS_CLOSED 8
+/* Workerman's TcpConnection::STATUS_* values (the worker's own states are WM_WORKER_STATUS_*). */
+#define WM_CONN_STATUS_INITIAL 0
+#define WM_CONN_STATUS_CONNECTING 1
+#define WM_CONN_STATUS_ESTABLISHED 2
+#define WM_CONN_STATUS_CLOSING 4
+#define WM_CONN_STATUS_CLOSED 8
 
 /* OBJ_PROP offsets of the declared properties (WM_CONN_PROP_*), set in MINIT. */
 extern uint32_t php_wm_conn_prop_off[WM_CONN_PROP_ID + 1];

@@ -353,7 +353,7 @@ int php_wm_http_encode_out(php_wm_conn *c, zend_string *body, wm_proto_out_t *ou
 
 void php_wm_http_send(php_wm_conn *c, zend_string *body, zval *return_value)
 {
-	if (c->status == WM_STATUS_CLOSING || c->status == WM_STATUS_CLOSED) {
+	if (c->status == WM_CONN_STATUS_CLOSING || c->status == WM_CONN_STATUS_CLOSED) {
 		RETURN_FALSE; /* as send(): nothing is encoded for a closing connection */
 	}
 	wm_proto_out_t out;
@@ -374,7 +374,7 @@ static void file_finish(php_wm_conn *c, php_wm_http_conn *h)
 		close(h->file_fd);
 		h->file_fd = -1;
 	}
-	if (c->status != WM_STATUS_ESTABLISHED) {
+	if (c->status != WM_CONN_STATUS_ESTABLISHED) {
 		return;
 	}
 	if (h->file_close_after) {
@@ -399,7 +399,7 @@ void php_wm_http_file_pump(php_wm_conn *c)
 	}
 	char *buf = emalloc(WM_HTTP_FILE_CHUNK);
 	while (h->file_fd >= 0 && h->file_pos < h->file_end) {
-		if (c->status != WM_STATUS_ESTABLISHED) {
+		if (c->status != WM_CONN_STATUS_ESTABLISHED) {
 			close(h->file_fd);
 			h->file_fd = -1;
 			break;

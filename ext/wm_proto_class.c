@@ -34,7 +34,7 @@ static int64_t class_input(wm_proto_conn_t *pc, const char *data, size_t len)
 		zval_ptr_dtor(&rv);
 		return WM_PROTO_E_HANDLED; /* the read loop applies the exception policy */
 	}
-	if (c->io.closed || c->status == WM_STATUS_CLOSED) {
+	if (c->io.closed || c->status == WM_CONN_STATUS_CLOSED) {
 		zval_ptr_dtor(&rv);
 		return 0;
 	}

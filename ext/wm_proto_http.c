@@ -125,7 +125,7 @@ static void send_continue(php_wm_conn *c, php_wm_http_conn *h)
 
 int64_t php_wm_http_next(php_wm_conn *c, zval *msg)
 {
-	if (c->status != WM_STATUS_ESTABLISHED) {
+	if (c->status != WM_CONN_STATUS_ESTABLISHED) {
 		return 0; /* closing: what follows a "Connection: close" request is not processed */
 	}
 	php_wm_http_conn *h = php_wm_http_conn_get(c);
@@ -328,7 +328,7 @@ ZEND_METHOD(Workerman_Protocols_Http, input)
 		}
 	}
 	if (rc < 0) {
-		if (c && c->status == WM_STATUS_ESTABLISHED) {
+		if (c && c->status == WM_CONN_STATUS_ESTABLISHED) {
 			refuse(c, wm_http_error_status(rc), wm_http_error_reason(rc));
 		}
 		RETURN_LONG(0);

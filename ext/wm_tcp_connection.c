@@ -31,7 +31,7 @@ static zend_object *conn_create(zend_class_entry *ce)
 	c->max_send_buffer = 1048576;
 	c->pc.max_package = 10485760;
 	c->pc.io = &c->io;
-	c->status = WM_STATUS_INITIAL;
+	c->status = WM_CONN_STATUS_INITIAL;
 	return &c->std;
 }
 
@@ -145,7 +145,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 
 	php_wm_conn *c = THIS_CONN();
-	if (c->status != WM_STATUS_INITIAL) {
+	if (c->status != WM_CONN_STATUS_INITIAL) {
 		zend_throw_error(NULL, "TcpConnection is already constructed");
 		RETURN_THROWS();
 	}
@@ -237,7 +237,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, resumeRecv)
 	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_conn *c = THIS_CONN();
-	if (!c->io.closed && c->io.loop && c->status == WM_STATUS_ESTABLISHED) {
+	if (!c->io.closed && c->io.loop && c->status == WM_CONN_STATUS_ESTABLISHED) {
 		wm_conn_resume_read(&c->io);
 	}
 }
@@ -376,10 +376,10 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, getStatus)
 		RETURN_LONG(c->status);
 	}
 	switch (c->status) {
-	case WM_STATUS_INITIAL: RETURN_STRING("INITIAL");
-	case WM_STATUS_CONNECTING: RETURN_STRING("CONNECTING");
-	case WM_STATUS_ESTABLISHED: RETURN_STRING("ESTABLISHED");
-	case WM_STATUS_CLOSING: RETURN_STRING("CLOSING");
+	case WM_CONN_STATUS_INITIAL: RETURN_STRING("INITIAL");
+	case WM_CONN_STATUS_CONNECTING: RETURN_STRING("CONNECTING");
+	case WM_CONN_STATUS_ESTABLISHED: RETURN_STRING("ESTABLISHED");
+	case WM_CONN_STATUS_CLOSING: RETURN_STRING("CLOSING");
 	default: RETURN_STRING("CLOSED");
 	}
 }
