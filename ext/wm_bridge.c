@@ -1,12 +1,20 @@
-/* Calls from the loop into PHP, the exception policy, and the log path. */
+/* Calls from the loop into PHP, the exception policy, and the log path. What the policy
+ * needs from other areas (Http::end's exception, the statistics counter, stopping the
+ * process) comes through hooks the module installs, so the bridge calls no area's code. */
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
-#include "ext/wm_http.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
+
+static php_wm_bridge_hooks hooks;
+
+void php_wm_bridge_set_hooks(const php_wm_bridge_hooks *h)
+{
+	hooks = *h;
+}
 
 bool php_wm_call(zend_fcall_info_cache *fcc, zval *retval, uint32_t argc, zval *argv)
 {
@@ -17,7 +25,7 @@ bool php_wm_call(zend_fcall_info_cache *fcc, zval *retval, uint32_t argc, zval *
 		zval_ptr_dtor(&rv);
 	}
 	if (UNEXPECTED(EG(exception))) {
-		if (php_wm_http_is_jump_exit(EG(exception))) {
+		if (hooks.ends_callback_only && hooks.ends_callback_only(EG(exception))) {
 			/* Http::end(): the callback stops there, the process goes on. */
 			zend_clear_exception();
 			return true;
@@ -40,12 +48,16 @@ bool php_wm_handle_exception(void)
 	if (zend_is_unwind_exit(ex)) {
 		/* Leave it pending: it unwinds the script once the loop has returned. */
 		WM_G(proc.unwinding) = true;
-		php_wm_request_stop(-1);
+		if (hooks.request_stop) {
+			hooks.request_stop(-1);
+		}
 		return true;
 	}
 	GC_ADDREF(ex);
 	zend_clear_exception();
-	php_wm_stats_add(WM_STAT_THROW_EXCEPTION, 1);
+	if (hooks.count_exception) {
+		hooks.count_exception();
+	}
 	zval zv;
 	ZVAL_OBJ(&zv, ex);
 	zend_string *s = zval_try_get_string(&zv);
@@ -59,7 +71,9 @@ bool php_wm_handle_exception(void)
 		php_wm_log_str(ZSTR_VAL(ex->ce->name), ZSTR_LEN(ex->ce->name));
 	}
 	OBJ_RELEASE(ex);
-	php_wm_request_stop(250);
+	if (hooks.request_stop) {
+		hooks.request_stop(250);
+	}
 	return true;
 }
 

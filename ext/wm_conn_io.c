@@ -672,6 +672,11 @@ php_wm_conn *php_wm_conn_accepted(php_wm_worker *w, int fd, const wm_inaddr_t *p
 			php_wm_cb_get(worker_cache_for(w, copies[i].conn_slot), src, copies[i].name);
 		}
 	}
+	/* A protocol with a greeting or a handshake starts here, before onConnect. */
+	const wm_proto_ops_t *ops = conn_protocol(c);
+	if (ops && ops->on_open) {
+		ops->on_open(&c->pc);
+	}
 	return c;
 }
 

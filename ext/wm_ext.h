@@ -68,6 +68,13 @@ void php_wm_callable_dtor(php_wm_callable *c);
 bool php_wm_call(zend_fcall_info_cache *fcc, zval *retval, uint32_t argc, zval *argv);
 bool php_wm_call_callable(php_wm_callable *c, zval *retval, uint32_t argc, zval *argv);
 bool php_wm_call_args_array(php_wm_callable *c, zval *args);
+/* What the exception policy needs from other areas, installed by the module. */
+typedef struct php_wm_bridge_hooks {
+	bool (*ends_callback_only)(zend_object *ex); /* an exception that only ends the callback */
+	void (*count_exception)(void);               /* an uncaught exception is counted */
+	void (*request_stop)(int exit_status);       /* stop the loop, exit with status (-1: exit()) */
+} php_wm_bridge_hooks;
+void php_wm_bridge_set_hooks(const php_wm_bridge_hooks *h);
 /* Apply the exception policy to a pending exception. Returns true when one was pending. */
 bool php_wm_handle_exception(void);
 /* Worker::log: timestamped line to the log file, echoed when not a daemon. */

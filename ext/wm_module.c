@@ -35,8 +35,16 @@ static PHP_GINIT_FUNCTION(workerman)
 	memset(workerman_globals, 0, sizeof(*workerman_globals));
 }
 
+static void count_exception(void)
+{
+	php_wm_stats_add(WM_STAT_THROW_EXCEPTION, 1);
+}
+
 static PHP_MINIT_FUNCTION(workerman)
 {
+	static const php_wm_bridge_hooks bridge_hooks = {
+		php_wm_http_is_jump_exit, count_exception, php_wm_request_stop,
+	};
 	(void)type;
 	(void)module_number;
 	REGISTER_INI_ENTRIES();
@@ -54,6 +62,7 @@ static PHP_MINIT_FUNCTION(workerman)
 	php_wm_http_minit();
 	php_wm_autoload_minit();
 	wm_set_log_sink(wm_log_sink);
+	php_wm_bridge_set_hooks(&bridge_hooks);
 	return SUCCESS;
 }
 
