@@ -81,6 +81,9 @@ void wm_loop_free(wm_loop_t *loop)
 		return;
 	}
 	free_all_watches(loop);
+	if (loop->resolver_release) {
+		loop->resolver_release(loop, 0);
+	}
 	event_base_free(loop->base);
 	wm_free(loop->scratch);
 	wm_buf_free(&loop->batch_out);
@@ -108,6 +111,9 @@ int wm_loop_reset_after_fork(wm_loop_t *loop)
 		return -1;
 	}
 	free_all_watches(loop);
+	if (loop->resolver_release) {
+		loop->resolver_release(loop, 1);
+	}
 	loop->batch_conn = NULL;
 	loop->scratch_busy = 0;
 	wm_buf_clear(&loop->batch_out);

@@ -11,6 +11,7 @@
 struct event_base;
 struct event;
 struct wm_conn;
+struct wm_resolver;
 
 typedef struct wm_watch wm_watch_t;
 typedef struct wm_loop wm_loop_t;
@@ -59,6 +60,11 @@ struct wm_loop {
 	struct wm_conn *batch_conn;
 	int stopping;
 	int sigpipe_ignored;     /* set by the embedder: SIGPIPE is SIG_IGN in this process */
+	/* Name resolution (src/net/wm_resolve.c), created on first use. wm_loop_free and
+	 * wm_loop_reset_after_fork call resolver_release(loop, after_fork) once the watchers
+	 * are gone: it frees everything, or after a fork drops the inherited DNS state. */
+	struct wm_resolver *resolver; /* owned, through resolver_release */
+	void (*resolver_release)(wm_loop_t *loop, int after_fork);
 };
 
 /* New loop; caller owns it (wm_loop_free). NULL when libevent can't create a base. */
