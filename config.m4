@@ -18,11 +18,13 @@ PHP_ARG_ENABLE([wm-dev],
 if test "$PHP_WORKERMAN" != "no"; then
   if test "$PHP_LIBEVENT_DIR" != "no"; then
     PHP_ADD_INCLUDE([$PHP_LIBEVENT_DIR/include])
+    PHP_ADD_LIBRARY_WITH_PATH([event_extra], [$PHP_LIBEVENT_DIR/$PHP_LIBDIR], [WORKERMAN_SHARED_LIBADD])
     PHP_ADD_LIBRARY_WITH_PATH([event_core], [$PHP_LIBEVENT_DIR/$PHP_LIBDIR], [WORKERMAN_SHARED_LIBADD])
   else
-    PKG_CHECK_MODULES([LIBEVENT], [libevent_core >= 2.1],
+    dnl libevent_extra: evdns (asynchronous name resolution)
+    PKG_CHECK_MODULES([LIBEVENT], [libevent_core >= 2.1 libevent_extra >= 2.1],
       [],
-      [AC_MSG_ERROR([workerman needs libevent 2.1 (libevent_core): install libevent-dev, or pass --with-libevent-dir=DIR])])
+      [AC_MSG_ERROR([workerman needs libevent 2.1 (libevent_core, libevent_extra): install libevent-dev, or pass --with-libevent-dir=DIR])])
     PHP_EVAL_INCLINE([$LIBEVENT_CFLAGS])
     PHP_EVAL_LIBLINE([$LIBEVENT_LIBS], [WORKERMAN_SHARED_LIBADD])
   fi
@@ -35,7 +37,7 @@ if test "$PHP_WORKERMAN" != "no"; then
   WM_SRC_UTIL="src/util/wm_core.c"
   WM_SRC_BUF="src/buf/wm_buf.c"
   WM_SRC_LOOP="src/loop/wm_loop.c"
-  WM_SRC_NET="src/net/wm_addr.c src/net/wm_listen.c src/net/wm_conn.c"
+  WM_SRC_NET="src/net/wm_addr.c src/net/wm_listen.c src/net/wm_conn.c src/net/wm_resolve.c"
   WM_SRC_PROTO="src/proto/wm_proto.c src/proto/wm_text.c src/proto/wm_http.c src/proto/wm_multipart.c"
   WM_SRC_PROC="src/proc/wm_proc.c src/proc/wm_daemon.c src/proc/wm_fswatch.c"
   WM_SRC_EXT="ext/wm_module.c ext/wm_callable.c ext/wm_bridge.c ext/wm_worker.c ext/wm_runall.c \

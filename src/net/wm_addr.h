@@ -22,7 +22,9 @@ typedef union wm_inaddr {
 } wm_inaddr_t;
 
 /* Parse "host:port" ("[v6]:port" too) into out (numeric hosts, or "localhost"/names via
- * getaddrinfo). Returns WM_OK or WM_ERR_ADDR. */
+ * getaddrinfo). Returns WM_OK or WM_ERR_ADDR. Names are resolved with a BLOCKING
+ * getaddrinfo: only for listen time, before the loop runs. Clients (connect, UDP send)
+ * resolve with wm_resolve_start (src/net/wm_resolve.h), which never blocks the loop. */
 int wm_addr_parse_inet(const char *hostport, wm_sockaddr_t *out, socklen_t *outlen);
 /* Parse a unix socket path. Returns WM_OK or WM_ERR_ADDR (empty or too long). */
 int wm_addr_parse_unix(const char *path, wm_sockaddr_t *out, socklen_t *outlen);
