@@ -28,6 +28,7 @@ static double now(void)
  * found.test   A 192.0.2.7, AAAA 2001:db8::7
  * v4only.test  A 192.0.2.8, no AAAA (NOERROR, empty)
  * nodata.test  no records (NOERROR, empty)
+ * noaaaa.test  A 192.0.2.9; AAAA queries are dropped (never answered)
  * anything else: NXDOMAIN */
 
 typedef struct fake_dns {
@@ -85,6 +86,7 @@ static size_t dns_answer(const unsigned char *q, size_t n, unsigned char *out, s
 
 	static const unsigned char a_found[4] = {192, 0, 2, 7};
 	static const unsigned char a_v4only[4] = {192, 0, 2, 8};
+	static const unsigned char a_noaaaa[4] = {192, 0, 2, 9};
 	static const unsigned char aaaa_found[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7};
 	const unsigned char *rdata = NULL;
 	size_t rdlen = 0;
@@ -94,6 +96,13 @@ static size_t dns_answer(const unsigned char *q, size_t n, unsigned char *out, s
 			rdata = a_found, rdlen = 4;
 		} else if (qtype == 28) {
 			rdata = aaaa_found, rdlen = 16;
+		}
+	} else if (!strcmp(name, "noaaaa.test")) {
+		if (qtype == 28) {
+			return 0;
+		}
+		if (qtype == 1) {
+			rdata = a_noaaaa, rdlen = 4;
 		}
 	} else if (!strcmp(name, "v4only.test")) {
 		if (qtype == 1) {
@@ -654,6 +663,52 @@ TEST(resolve_after_fork_uses_a_fresh_base)
 	wm_loop_free(loop);
 	fake_dns_close(&silent);
 	fake_dns_close(&good);
+}
+
+TEST(resolve_one_family_unanswered)
+{
+	/* AF_UNSPEC, the AAAA query never answered: evdns reports the A answer after its
+	 * allowed skew (a quarter of the timeout) and cancels the other query inside; the loop
+	 * is freed right after, with that cancel still queued in evdns. */
+	wm_loop_t *loop = wm_loop_new();
+	fake_dns_t d;
+	fake_dns_in_loop(&d, loop, 0);
+	REQUIRE_EQ(wm_resolve_set_nameserver(loop, d.ns), WM_OK);
+	REQUIRE_EQ(wm_resolve_set_timeout(loop, 1.0), WM_OK);
+	result_t r;
+	char ip[64];
+	double t0 = now();
+	resolve_wait(loop, "noaaaa.test", "80", AF_UNSPEC, SOCK_STREAM, &r);
+	CHECK_EQ(r.err, WM_RESOLVE_OK);
+	REQUIRE_EQ(r.n, 1);
+	CHECK_STR_EQ(ip_of(&r.addrs[0], ip, sizeof(ip)), "192.0.2.9");
+	CHECK_MSG(r.at - t0 < 0.9, "answered after %.3fs, before the 1 s timeout expected", r.at - t0);
+	fake_dns_close(&d);
+	wm_loop_free(loop);
+}
+
+TEST(resolve_nameserver_switch_moves_queries_in_flight)
+{
+	wm_loop_t *loop = wm_loop_new();
+	fake_dns_t silent, good;
+	fake_dns_in_loop(&silent, loop, 1);
+	fake_dns_in_loop(&good, loop, 0);
+	REQUIRE_EQ(wm_resolve_set_nameserver(loop, silent.ns), WM_OK);
+	result_t r;
+	memset(&r, 0, sizeof(r));
+	r.stop = 1;
+	r.loop = loop;
+	REQUIRE(wm_resolve_start(loop, "found.test", "80", AF_INET, 0, result_cb, &r) != NULL);
+	run_for(loop, 0.1);
+	REQUIRE_EQ(r.calls, 0); /* asked the silent one */
+	REQUIRE_EQ(wm_resolve_set_nameserver(loop, good.ns), WM_OK);
+	run_for(loop, 5);
+	CHECK_EQ(r.calls, 1);
+	CHECK_EQ(r.err, WM_RESOLVE_OK);
+	CHECK_GE(good.queries, 1);
+	fake_dns_close(&silent);
+	fake_dns_close(&good);
+	wm_loop_free(loop);
 }
 
 TEST(resolve_settings)

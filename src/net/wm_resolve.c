@@ -533,7 +533,7 @@ static void resolver_release(wm_loop_t *loop, int after_fork)
 		wm_free(rb);
 	}
 	while (r->reqs) {
-		/* Only when the flush could not run (loop freed from inside its own dispatch). */
+		/* Only when the flush could not run (event_base_loop refused a reentrant run). */
 		req_free(r->reqs);
 	}
 	wm_free(r->nameserver);

@@ -56,7 +56,7 @@ typedef struct wm_resolve wm_resolve_t;
 /* Called once per request (never after wm_resolve_cancel). err is WM_RESOLVE_OK with
  * n >= 1 addresses, or a WM_RESOLVE_E* code with addrs NULL and n 0. addrs is owned by the
  * resolver and valid only during the call: copy what you keep. The order is the resolver's
- * (for AF_UNSPEC: IPv4 answers first, then IPv6), without duplicates. The request handle is
+ * (DNS answers for AF_UNSPEC: IPv4 first, then IPv6; hosts entries in file order), without duplicates. The request handle is
  * invalid once the callback returns. */
 typedef void (*wm_resolve_cb)(int err, const wm_resolve_addr_t *addrs, size_t n, void *arg);
 
