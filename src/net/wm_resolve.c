@@ -4,9 +4,11 @@
  * it: the owner is done once its callback ran or it cancelled; evdns is done once it has
  * called on_gai, which it always does exactly once for a started lookup, also after
  * evdns_getaddrinfo_cancel (with EVUTIL_EAI_CANCEL, from a deferred callback on the next
- * loop round). Those deferred callbacks read the evdns base, so a base is never freed while
- * the loop may still run them: a base replaced after fork is only retired (its sockets
- * closed) and freed with the loop, after the loop has run the callbacks still queued. */
+ * loop round). Those deferred callbacks read the evdns base, and evdns may still have one
+ * queued after it answered us (AF_UNSPEC, one family answered, the other cancelled after
+ * the allowed skew). So a base is never freed while the loop may still run them: a base
+ * replaced after fork is only retired (its sockets closed), and every base is freed with
+ * the loop, after flush_evdns has let the loop run what evdns queued. */
 #include "src/net/wm_resolve.h"
 #include "src/wm_core.h"
 

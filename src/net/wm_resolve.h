@@ -55,16 +55,16 @@ typedef struct wm_resolve wm_resolve_t;
 
 /* Called once per request (never after wm_resolve_cancel). err is WM_RESOLVE_OK with
  * n >= 1 addresses, or a WM_RESOLVE_E* code with addrs NULL and n 0. addrs is owned by the
- * resolver and valid only during the call: copy what you keep. The order is the resolver's
- * (DNS answers for AF_UNSPEC: IPv4 first, then IPv6; hosts entries in file order), without duplicates. The request handle is
- * invalid once the callback returns. */
+ * resolver and valid only during the call: copy what you keep. Order: DNS answers for
+ * AF_UNSPEC IPv4 first, then IPv6; hosts entries in file order; no duplicates. The request
+ * handle is invalid once the callback returns. */
 typedef void (*wm_resolve_cb)(int err, const wm_resolve_addr_t *addrs, size_t n, void *arg);
 
 /* Start resolving host (a name or a bare literal: "::1", not "[::1]") and port_or_service
  * ("80", "http"; NULL or "" for port 0) for family AF_UNSPEC, AF_INET or AF_INET6 and
  * socktype (SOCK_STREAM, SOCK_DGRAM, or 0). Returns a handle owned by the resolver (valid
- * until the callback returns or wm_resolve_cancel), or NULL when the request cannot even be
- * queued (only while the loop is being freed); errors otherwise arrive through cb. */
+ * until the callback returns or wm_resolve_cancel), or NULL only for a NULL cb or while the
+ * loop is being freed; every other error arrives through cb. */
 wm_resolve_t *wm_resolve_start(wm_loop_t *loop, const char *host, const char *port_or_service,
 		int family, int socktype, wm_resolve_cb cb, void *arg);
 /* Cancel: cb is never called for it and arg is not touched again; the memory is released
@@ -76,8 +76,9 @@ void wm_resolve_cancel(wm_resolve_t *req);
  * Returns WM_OK, or WM_ERR_ADDR for an unparsable address. */
 int wm_resolve_set_nameserver(wm_loop_t *loop, const char *ip_port);
 /* Bound on each request, in seconds (default WM_RESOLVE_TIMEOUT_DEFAULT); a request that
- * has no answer by then ends with WM_RESOLVE_ETIMEDOUT. Retransmissions are spaced so
- * that one fits in it. Applies to requests started afterwards. Returns WM_OK or WM_ERR. */
+ * has no answer by then ends with WM_RESOLVE_ETIMEDOUT. evdns' per-try timeout becomes
+ * half of it (at most 5 s, overriding resolv.conf's "timeout"), so that one retransmission
+ * fits. Applies to requests started afterwards. Returns WM_OK or WM_ERR. */
 #define WM_RESOLVE_TIMEOUT_DEFAULT 10.0
 int wm_resolve_set_timeout(wm_loop_t *loop, double seconds);
 
