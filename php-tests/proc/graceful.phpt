@@ -4,7 +4,7 @@
 pcntl
 posix
 --SKIPIF--
-<?php require __DIR__ . '/../inc/skipif.inc'; wm_skip_unless_ext('tests the native process manager'); ?>
+<?php require __DIR__ . '/../inc/skipif.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/proc.inc';

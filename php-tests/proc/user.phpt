@@ -6,7 +6,6 @@ posix
 --SKIPIF--
 <?php
 require __DIR__ . '/../inc/skipif.inc';
-wm_skip_unless_ext('tests the native process manager');
 if (posix_geteuid() !== 0) die('skip must run as root');
 if (!posix_getpwnam('nobody')) die('skip no user nobody');
 if (!posix_getgrnam('nogroup')) die('skip no group nogroup');
