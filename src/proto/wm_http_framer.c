@@ -8,11 +8,6 @@ void wm_http_framer_init(wm_http_framer_t *f)
 	memset(f, 0, sizeof(*f));
 }
 
-void wm_http_framer_release(wm_http_framer_t *f)
-{
-	wm_buf_free(&f->body);
-}
-
 /* The request in progress is over (returned or forgotten); the body buffer is kept. */
 static void next_request(wm_http_framer_t *f)
 {

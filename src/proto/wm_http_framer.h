@@ -81,8 +81,14 @@ void wm_http_framer_init(wm_http_framer_t *f);
 void wm_http_framer_reset(wm_http_framer_t *f);
 /* Release everything the framer owns (the body buffer); f may be reused after init. */
 void wm_http_framer_free(wm_http_framer_t *f);
-/* Free the de-chunked body of the request last returned (its frame.body is invalid then). */
-void wm_http_framer_release(wm_http_framer_t *f);
+/* Free the de-chunked body of the request last returned (its frame.body is invalid then).
+ * Inline: on the hot path there is usually nothing to free. */
+static inline void wm_http_framer_release(wm_http_framer_t *f)
+{
+	if (f->body.data) {
+		wm_buf_free(&f->body);
+	}
+}
 /* 1 when no request is in progress: the next bytes start a new head (so a caller may
  * recognise a head it knows, e.g. a cache of the last one, without stepping). */
 static inline int wm_http_framer_idle(const wm_http_framer_t *f) { return f->head_len == 0 && f->err == 0; }
