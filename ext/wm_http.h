@@ -1,7 +1,8 @@
-/* The native HTTP side of the binding, shared by its three files:
- *   wm_proto_http.c   Workerman\Protocols\Http: framing (src/proto/wm_http), decode into the
- *                     superglobals, the response state (3.5's HttpCache), encode, Http::end,
- *                     streaming a file to a connection.
+/* The native HTTP side of the binding, shared by its files:
+ *   wm_proto_http.c   Workerman\Protocols\Http and its protocol ops: framing (over
+ *                     src/proto/wm_http_framer), Http::end.
+ *   wm_http_decode.c  decode into the superglobals, the head cache.
+ *   wm_http_response.c the response state (3.5's HttpCache), encode, streaming a file.
  *   wm_http_session.c the Http::session* functions (files ses_<id> = serialize($_SESSION)).
  *   wm_webserver.c    Workerman\WebServer.
  * Only ext/ includes this. The contract is docs/http-3.5-behaviour.md. */
@@ -10,6 +11,7 @@
 
 #include "ext/wm_ext.h"
 #include "src/proto/wm_http.h"
+#include "src/proto/wm_http_framer.h"
 
 #include <sys/types.h>
 
@@ -19,13 +21,7 @@ extern zend_class_entry *wm_ce_Workerman_WebServer;
 /* ---- per-connection state (php_wm_conn.http, owned; allocated on the first request) ---- */
 
 typedef struct php_wm_http_conn {
-	/* framing of the request being received */
-	wm_http_chunked_t chunked;   /* chunked body: decoder state over the raw body */
-	size_t head_len;             /* > 0: the head of the request being received is complete */
-	size_t package_len;          /* its whole length when known (Content-Length), else 0 */
-	size_t chunked_fed;          /* raw body bytes already checked by the decoder */
-	bool chunked_done;
-	bool continue_sent;          /* "100 Continue" was sent for this request */
+	wm_http_framer_t framer;     /* framing of the request being received (zeroed = idle) */
 	/* the request being answered (set by decode, read by encode) */
 	bool close_after;            /* close once the response is sent */
 	bool head_method;            /* HEAD: send the head only */

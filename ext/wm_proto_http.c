@@ -1,7 +1,8 @@
-/* Workerman\Protocols\Http: the class and the framing of requests on a connection (parsed
- * in C by src/proto/wm_http, errors answered with a complete response and a close). decode()
- * is in wm_http_decode.c, the response side in wm_http_response.c, sessions in
- * wm_http_session.c. Contract: docs/http-3.5-behaviour.md §1-§3, §7. */
+/* Workerman\Protocols\Http: the class, and Http as a protocol of the protocol seam
+ * (php_wm_proto_http_ops): requests are framed by src/proto/wm_http_framer (head parsed by
+ * src/proto/wm_http), refusals answered with a complete response and a close. decode() is in
+ * wm_http_decode.c, the response side in wm_http_response.c, sessions in wm_http_session.c.
+ * Contract: docs/http-3.5-behaviour.md §1-§3, §7. */
 #include "ext/wm_http.h"
 #include "ext/wm_conn_private.h"
 #include "ext/wm_globals.h"
@@ -32,6 +33,7 @@ void php_wm_http_conn_free(php_wm_conn *c)
 			close(c->http->file_fd);
 		}
 		zval_ptr_dtor(&c->http->decoded);
+		wm_http_framer_free(&c->http->framer);
 		if (c->http->remote_ip) {
 			zend_string_release(c->http->remote_ip);
 		}
@@ -93,36 +95,27 @@ static void refuse(php_wm_conn *c, int status, const char *why)
 	php_wm_conn_close(c, NULL, false);
 }
 
-static void reset_framing(php_wm_http_conn *h)
-{
-	h->head_len = 0;
-	h->package_len = 0;
-	h->chunked_fed = 0;
-	h->chunked_done = false;
-	h->continue_sent = false;
-}
-
 /* A complete chunked body (raw bytes) into out. 1 when it decoded to the end. */
 static int dechunk(const char *raw, size_t len, wm_buf_t *out)
 {
-	wm_http_limits_t lim = WM_HTTP_LIMITS_DEFAULT;
-	lim.max_body = UINT64_MAX; /* the caller's limit was checked on the raw bytes */
-	wm_http_chunked_t st;
-	size_t used = 0;
-	wm_http_chunked_init(&st, &lim);
-	return wm_http_chunked_feed(&st, raw, len, out, &used);
+	return wm_http_dechunk(raw, len, out);
 }
 
-static void send_continue(php_wm_conn *c, php_wm_http_conn *h)
+static void send_continue(php_wm_conn *c)
 {
-	if (!h->continue_sent) {
-		h->continue_sent = true;
-		struct iovec iov = {(void *)"HTTP/1.1 100 Continue\r\n\r\n", 25};
-		zval rv;
-		php_wm_conn_send_iov(c, &iov, 1, &rv);
-	}
+	struct iovec iov = {(void *)"HTTP/1.1 100 Continue\r\n\r\n", 25};
+	zval rv;
+	php_wm_conn_send_iov(c, &iov, 1, &rv);
 }
 
+static int framer_method_ok(wm_slice_t method, void *arg)
+{
+	(void)arg;
+	return method_allowed(method);
+}
+
+/* The framing itself is src/proto/wm_http_framer; this adds the head cache, the PHP-side
+ * limits (Http::$methods, maxPackageSize) and the responses. */
 int64_t php_wm_http_next(php_wm_conn *c, zval *msg)
 {
 	if (c->status != WM_CONN_STATUS_ESTABLISHED) {
@@ -137,11 +130,8 @@ int64_t php_wm_http_next(php_wm_conn *c, zval *msg)
 	if (len == 0) {
 		return 0;
 	}
-	if (h->package_len && len < h->package_len) {
-		return 0; /* the head was checked when it arrived; the body is still coming */
-	}
 	size_t cached_len;
-	const wm_http_req_t *hr = h->head_len == 0 ? php_wm_http_cache_match(data, len, &cached_len) : NULL;
+	const wm_http_req_t *hr = wm_http_framer_idle(&h->framer) ? php_wm_http_cache_match(data, len, &cached_len) : NULL;
 	if (hr) {
 		if (!method_allowed(hr->method)) {
 			refuse(c, 400, "method not in Http::$methods");
@@ -156,84 +146,31 @@ int64_t php_wm_http_next(php_wm_conn *c, zval *msg)
 		php_wm_http_decode_cached(c, msg);
 		return (int64_t)cached_len;
 	}
-	wm_http_limits_t lim = conn_limits(c);
+	wm_http_framer_limits_t lim;
+	lim.head = conn_limits(c);
+	lim.max_package = c->pc.max_package > 0 ? (uint64_t)c->pc.max_package : 0;
+	lim.method_ok = framer_method_ok;
+	lim.method_arg = NULL;
 	wm_http_req_t *req = &cur_req;
-	int rc = wm_http_parse_head(data, len, &lim, req);
-	if (rc == 0) {
+	wm_http_frame_t fr;
+	switch (wm_http_framer_step(&h->framer, data, len, &lim, req, &fr)) {
+	case WM_HTTP_FRAME_MORE:
 		return 0;
-	}
-	if (rc < 0) {
-		refuse(c, wm_http_error_status(rc), wm_http_error_reason(rc));
+	case WM_HTTP_FRAME_CONTINUE:
+		send_continue(c);
+		return 0;
+	case WM_HTTP_FRAME_REQUEST:
+		break;
+	default:
+		refuse(c, fr.status, fr.err == WM_HTTP_FRAMER_E_METHOD ? "method not in Http::$methods" : fr.reason);
 		return -1;
 	}
-	if (h->head_len == 0) {
-		/* First time this head is complete: checks that don't need the body. */
-		if (!method_allowed(req->method)) {
-			refuse(c, 400, "method not in Http::$methods");
-			return -1;
-		}
-		if (!req->chunked && req->package_len > c->pc.max_package) {
-			refuse(c, 413, "request over maxPackageSize");
-			return -1;
-		}
-		h->head_len = req->head_len;
-		h->package_len = req->chunked ? 0 : (size_t)req->package_len;
-		if (req->chunked) {
-			wm_http_limits_t cl = lim;
-			cl.max_body = (uint64_t)c->pc.max_package > req->head_len ? (uint64_t)c->pc.max_package - req->head_len : 0;
-			wm_http_chunked_init(&h->chunked, &cl);
-		}
-	}
-	const char *body;
-	size_t blen, package;
-	wm_buf_t dechunked;
-	memset(&dechunked, 0, sizeof(dechunked));
-	if (req->chunked) {
-		size_t avail = len - req->head_len;
-		if (!h->chunked_done) {
-			size_t used = 0;
-			int cr = wm_http_chunked_feed(&h->chunked, data + req->head_len + h->chunked_fed,
-				avail - h->chunked_fed, NULL, &used);
-			h->chunked_fed += used;
-			if (cr < 0) {
-				refuse(c, wm_http_error_status(cr), wm_http_error_reason(cr));
-				return -1;
-			}
-			if (cr == 0) {
-				if (req->expect_continue) {
-					send_continue(c, h);
-				}
-				return 0;
-			}
-			h->chunked_done = true;
-		}
-		/* Complete: decode again into a buffer (the first pass only validated). */
-		if (dechunk(data + req->head_len, h->chunked_fed, &dechunked) != 1) {
-			wm_buf_free(&dechunked);
-			refuse(c, 400, "chunked body");
-			return -1;
-		}
-		body = wm_buf_head(&dechunked);
-		blen = wm_buf_size(&dechunked);
-		package = req->head_len + h->chunked_fed;
-	} else {
-		if ((int64_t)len < req->package_len) {
-			if (req->expect_continue) {
-				send_continue(c, h);
-			}
-			return 0;
-		}
-		body = data + req->head_len;
-		blen = (size_t)req->body_len;
-		package = (size_t)req->package_len;
-	}
-	php_wm_http_decode(c, req, body, blen, msg);
-	wm_buf_free(&dechunked);
+	php_wm_http_decode(c, req, fr.body, fr.body_len, msg);
+	wm_http_framer_release(&h->framer);
 	php_wm_http_cache_store(c, data, req, msg);
 	h->close_after = !req->keep_alive;
 	h->head_method = php_wm_slice_eq(req->method, "HEAD", 4);
-	reset_framing(h);
-	return (int64_t)package;
+	return (int64_t)fr.package_len;
 }
 
 /* ---- Http behind the protocol seam (src/proto/wm_proto.h) ---- */

@@ -1,10 +1,13 @@
-/* WebServer's static files (3.5's WebServer::sendFile with its fixes): the mime table,
- * If-Modified-Since compared as a date, one Content-Type, a GMT Last-Modified, single
- * byte ranges with suffix/clamp/416, HEAD; the head is sent raw and the body streamed by
- * php_wm_http_send_file, so big files take bounded memory. */
+/* WebServer's static files (3.5's WebServer::sendFile with its fixes): If-Modified-Since
+ * compared as a date, one Content-Type, a GMT Last-Modified, single byte ranges with
+ * suffix/clamp/416, HEAD; the head is sent raw and the body streamed by
+ * php_wm_http_send_file, so big files take bounded memory. Range, dates, the built-in mime
+ * table and the head are src/proto/wm_static; this file adds WebServer::$mimeTypeMap, the
+ * request's $_SERVER values and the sending. */
 #include "ext/wm_webserver.h"
 #include "ext/wm_globals.h"
 #include "ext/date/php_date.h"
+#include "src/proto/wm_static.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,163 +20,23 @@ extern zend_class_entry *wm_ce_Workerman_WebServer;
 
 /* ---- mime types ---- */
 
-typedef struct {
-	const char *ext;
-	const char *type;
-} mime_entry;
-
-/* Extension → type, nginx style, sorted by extension (bsearch). Types that would only say
- * "application/octet-stream" are left out: unknown extensions get that type plus a
- * Content-Disposition, which is what such downloads want. */
-static const mime_entry mime_table[] = {
-	{"3gp", "video/3gpp"},
-	{"3gpp", "video/3gpp"},
-	{"7z", "application/x-7z-compressed"},
-	{"aac", "audio/aac"},
-	{"ai", "application/postscript"},
-	{"apng", "image/apng"},
-	{"asf", "video/x-ms-asf"},
-	{"asx", "video/x-ms-asf"},
-	{"atom", "application/atom+xml"},
-	{"avi", "video/x-msvideo"},
-	{"avif", "image/avif"},
-	{"bmp", "image/bmp"},
-	{"bz2", "application/x-bzip2"},
-	{"css", "text/css"},
-	{"csv", "text/csv"},
-	{"doc", "application/msword"},
-	{"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-	{"eot", "application/vnd.ms-fontobject"},
-	{"eps", "application/postscript"},
-	{"epub", "application/epub+zip"},
-	{"flac", "audio/flac"},
-	{"flv", "video/x-flv"},
-	{"gif", "image/gif"},
-	{"gz", "application/gzip"},
-	{"heic", "image/heic"},
-	{"heif", "image/heif"},
-	{"htc", "text/x-component"},
-	{"htm", "text/html"},
-	{"html", "text/html"},
-	{"ico", "image/x-icon"},
-	{"ics", "text/calendar"},
-	{"jar", "application/java-archive"},
-	{"jpeg", "image/jpeg"},
-	{"jpg", "image/jpeg"},
-	{"js", "application/javascript"},
-	{"json", "application/json"},
-	{"jsonld", "application/ld+json"},
-	{"kml", "application/vnd.google-earth.kml+xml"},
-	{"kmz", "application/vnd.google-earth.kmz"},
-	{"m3u8", "application/vnd.apple.mpegurl"},
-	{"m4a", "audio/x-m4a"},
-	{"m4v", "video/x-m4v"},
-	{"map", "application/json"},
-	{"md", "text/markdown"},
-	{"mid", "audio/midi"},
-	{"midi", "audio/midi"},
-	{"mjs", "application/javascript"},
-	{"mkv", "video/x-matroska"},
-	{"mov", "video/quicktime"},
-	{"mp3", "audio/mpeg"},
-	{"mp4", "video/mp4"},
-	{"mpeg", "video/mpeg"},
-	{"mpg", "video/mpeg"},
-	{"odp", "application/vnd.oasis.opendocument.presentation"},
-	{"ods", "application/vnd.oasis.opendocument.spreadsheet"},
-	{"odt", "application/vnd.oasis.opendocument.text"},
-	{"oga", "audio/ogg"},
-	{"ogg", "audio/ogg"},
-	{"ogv", "video/ogg"},
-	{"opus", "audio/opus"},
-	{"otf", "font/otf"},
-	{"pdf", "application/pdf"},
-	{"png", "image/png"},
-	{"ppt", "application/vnd.ms-powerpoint"},
-	{"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-	{"ps", "application/postscript"},
-	{"rar", "application/x-rar-compressed"},
-	{"rss", "application/rss+xml"},
-	{"rtf", "application/rtf"},
-	{"svg", "image/svg+xml"},
-	{"svgz", "image/svg+xml"},
-	{"swf", "application/x-shockwave-flash"},
-	{"tar", "application/x-tar"},
-	{"tgz", "application/gzip"},
-	{"tif", "image/tiff"},
-	{"tiff", "image/tiff"},
-	{"ts", "video/mp2t"},
-	{"ttf", "font/ttf"},
-	{"txt", "text/plain"},
-	{"vtt", "text/vtt"},
-	{"wasm", "application/wasm"},
-	{"wav", "audio/wav"},
-	{"weba", "audio/webm"},
-	{"webm", "video/webm"},
-	{"webmanifest", "application/manifest+json"},
-	{"webp", "image/webp"},
-	{"wml", "text/vnd.wap.wml"},
-	{"wmv", "video/x-ms-wmv"},
-	{"woff", "font/woff"},
-	{"woff2", "font/woff2"},
-	{"xhtml", "application/xhtml+xml"},
-	{"xls", "application/vnd.ms-excel"},
-	{"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-	{"xml", "text/xml"},
-	{"xsl", "application/xml"},
-	{"yaml", "application/yaml"},
-	{"yml", "application/yaml"},
-	{"zip", "application/zip"},
-};
-
-#define MIME_COUNT (sizeof(mime_table) / sizeof(mime_table[0]))
-
-/* Compare a (len bytes, any case) with the lower-case table key b. */
-static int ext_cmp(const char *a, size_t len, const char *b)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char ca = (unsigned char)zend_tolower_ascii(a[i]);
-		unsigned char cb = (unsigned char)b[i];
-		if (cb == '\0' || ca != cb) {
-			return cb == '\0' ? 1 : (int)ca - (int)cb;
-		}
-	}
-	return b[len] == '\0' ? 0 : -1;
-}
-
-/* The built-in type of an extension, case-insensitively as nginx does. NULL: unknown. */
-static const char *mime_builtin(const char *ext, size_t len)
-{
-	size_t lo = 0, hi = MIME_COUNT;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = ext_cmp(ext, len, mime_table[mid].ext);
-		if (c == 0) {
-			return mime_table[mid].type;
-		}
-		if (c < 0) {
-			hi = mid;
-		} else {
-			lo = mid + 1;
-		}
-	}
-	return NULL;
-}
-
 void php_wm_webserver_mime_map_init(void)
 {
 	zval *map = php_wm_static_prop(wm_ce_Workerman_WebServer, "mimeTypeMap");
+	size_t n = wm_mime_count();
 	if (Z_TYPE_P(map) != IS_ARRAY) {
 		zval fresh;
-		array_init_size(&fresh, MIME_COUNT);
+		array_init_size(&fresh, (uint32_t)n);
 		php_wm_set_static_prop(wm_ce_Workerman_WebServer, "mimeTypeMap", &fresh);
 		zval_ptr_dtor(&fresh);
 		map = php_wm_static_prop(wm_ce_Workerman_WebServer, "mimeTypeMap");
 	}
 	SEPARATE_ARRAY(map);
 	/* As 3.5: the table's entries overwrite, entries a subclass added stay. */
-	for (size_t i = 0; i < MIME_COUNT; i++) {
-		add_assoc_string(map, mime_table[i].ext, mime_table[i].type);
+	for (size_t i = 0; i < n; i++) {
+		const char *ext, *type;
+		wm_mime_entry(i, &ext, &type);
+		add_assoc_string(map, ext, type);
 	}
 }
 
@@ -196,7 +59,7 @@ static const char *mime_of(const char *ext, size_t len, size_t *type_len)
 			}
 		}
 	}
-	const char *type = mime_builtin(ext, len);
+	const char *type = wm_mime_lookup(ext, len);
 	if (type) {
 		*type_len = strlen(type);
 	}
@@ -225,129 +88,6 @@ zend_string *php_wm_webserver_server_str(const char *key, size_t len)
 	}
 	zval *v = zend_hash_str_find_deref(Z_ARRVAL_P(server), key, len);
 	return v && Z_TYPE_P(v) == IS_STRING && Z_STRLEN_P(v) > 0 ? Z_STR_P(v) : NULL;
-}
-
-/* Digits to a number, saturating (a huge position is simply beyond the file). */
-static const char *parse_u64(const char *p, const char *e, uint64_t *out)
-{
-	uint64_t v = 0;
-	const char *start = p;
-	while (p < e && *p >= '0' && *p <= '9') {
-		unsigned d = (unsigned)(*p - '0');
-		v = v > (UINT64_MAX - d) / 10 ? UINT64_MAX : v * 10 + d;
-		p++;
-	}
-	*out = v;
-	return p == start ? NULL : p;
-}
-
-enum { RANGE_IGNORE = 0, RANGE_PARTIAL = 1, RANGE_UNSATISFIABLE = -1 };
-
-/* "bytes=a-b", "bytes=a-" or "bytes=-n" against a file of size bytes: RANGE_PARTIAL with
- * [*start, *end), RANGE_UNSATISFIABLE (416), or RANGE_IGNORE for anything else (invalid
- * syntax, several ranges): the whole file is sent, as RFC 9110 allows. */
-static int parse_range(const char *s, size_t len, off_t size, off_t *start, off_t *end)
-{
-	const char *p = s, *e = s + len;
-	uint64_t first = 0, last = 0;
-	bool has_first, has_last;
-	if (len < 6 || strncasecmp(p, "bytes=", 6) != 0) {
-		return RANGE_IGNORE;
-	}
-	p += 6;
-	while (p < e && (*p == ' ' || *p == '\t')) {
-		p++;
-	}
-	const char *q = parse_u64(p, e, &first);
-	has_first = q != NULL;
-	p = q ? q : p;
-	if (p >= e || *p != '-') {
-		return RANGE_IGNORE;
-	}
-	p++;
-	q = parse_u64(p, e, &last);
-	has_last = q != NULL;
-	p = q ? q : p;
-	while (p < e && (*p == ' ' || *p == '\t')) {
-		p++;
-	}
-	if (p != e || (!has_first && !has_last)) {
-		return RANGE_IGNORE;
-	}
-	uint64_t usize = (uint64_t)size;
-	if (has_first) {
-		if (has_last && last < first) {
-			return RANGE_IGNORE;
-		}
-		if (first >= usize) {
-			return RANGE_UNSATISFIABLE;
-		}
-		*start = (off_t)first;
-		*end = has_last && last < usize - 1 ? (off_t)(last + 1) : size;
-		return RANGE_PARTIAL;
-	}
-	/* A suffix: the last n bytes; n = 0, or any range of an empty file, is unsatisfiable. */
-	if (last == 0 || usize == 0) {
-		return RANGE_UNSATISFIABLE;
-	}
-	*start = last >= usize ? 0 : (off_t)(usize - last);
-	*end = size;
-	return RANGE_PARTIAL;
-}
-
-/* ---- the head ---- */
-
-/* IMF-fixdate (RFC 9110), always English and GMT whatever the locale and time zone. */
-static void append_http_date(smart_str *s, time_t t)
-{
-	static const char days[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-	static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-		"Sep", "Oct", "Nov", "Dec"};
-	struct tm tm;
-	char buf[40];
-	if (!gmtime_r(&t, &tm)) {
-		memset(&tm, 0, sizeof(tm));
-		tm.tm_year = 70;
-		tm.tm_mday = 1;
-		tm.tm_wday = 4;
-	}
-	int n = snprintf(buf, sizeof(buf), "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday % 7],
-		tm.tm_mday, months[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-	smart_str_appendl(s, buf, n > 0 ? (size_t)n : 0);
-}
-
-/* The file's name as a quoted-string: '"' and '\' escaped, control bytes replaced. */
-static void append_filename(smart_str *s, const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	smart_str_appendc(s, '"');
-	for (const char *p = base; *p; p++) {
-		unsigned char ch = (unsigned char)*p;
-		if (ch == '"' || ch == '\\') {
-			smart_str_appendc(s, '\\');
-			smart_str_appendc(s, (char)ch);
-		} else if (ch < 0x20 || ch == 0x7f) {
-			smart_str_appendc(s, '_');
-		} else {
-			smart_str_appendc(s, (char)ch);
-		}
-	}
-	smart_str_appendc(s, '"');
-}
-
-/* The extension as pathinfo() gives it: after the last '.' of the base name. */
-static const char *path_extension(const char *path, size_t *len)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	const char *dot = strrchr(base, '.');
-	if (!dot) {
-		*len = 0;
-		return NULL;
-	}
-	*len = strlen(dot + 1);
-	return dot + 1;
 }
 
 /* ---- sendFile ---- */
@@ -386,76 +126,48 @@ void php_wm_webserver_send_file(php_wm_conn *c, const char *path)
 		return;
 	}
 
-	/* 304: If-Modified-Since read as a date (3.5 wanted its own string byte for byte). */
+	/* 304: If-Modified-Since read as a date (3.5 wanted its own string byte for byte): an
+	 * HTTP-date, else whatever PHP's date parser makes of it, as before the C parser. */
 	zend_string *ims = php_wm_webserver_server_str("HTTP_IF_MODIFIED_SINCE", sizeof("HTTP_IF_MODIFIED_SINCE") - 1);
 	if (ims) {
-		zend_long since = php_parse_date(ZSTR_VAL(ims), NULL);
-		if (since != -1 && (zend_long)st.st_mtime <= since) {
+		int64_t since = wm_http_date_parse(ZSTR_VAL(ims), ZSTR_LEN(ims));
+		if (since == -1) {
+			since = (int64_t)php_parse_date(ZSTR_VAL(ims), NULL);
+		}
+		if (since != -1 && (int64_t)st.st_mtime <= since) {
 			close(fd);
 			php_wm_webserver_respond(c, "HTTP/1.1 304 Not Modified", "", 0);
 			return;
 		}
 	}
 
-	off_t size = st.st_size, start = 0, end = size;
-	int range = RANGE_IGNORE;
+	wm_static_head_t sh;
+	memset(&sh, 0, sizeof(sh));
+	sh.size = (uint64_t)st.st_size;
+	sh.mtime = (int64_t)st.st_mtime;
+	sh.path = path;
+	sh.range = WM_RANGE_IGNORE;
 	zend_string *rh = php_wm_webserver_server_str("HTTP_RANGE", sizeof("HTTP_RANGE") - 1);
 	if (rh) {
-		range = parse_range(ZSTR_VAL(rh), ZSTR_LEN(rh), size, &start, &end);
+		sh.range = wm_range_parse(ZSTR_VAL(rh), ZSTR_LEN(rh), sh.size, &sh.start, &sh.end);
+	}
+	off_t start = 0, end = st.st_size;
+	if (sh.range == WM_RANGE_PARTIAL) {
+		start = (off_t)sh.start;
+		end = (off_t)sh.end;
+	}
+	if (sh.range != WM_RANGE_UNSATISFIABLE) {
+		size_t ext_len;
+		const char *ext = wm_path_extension(path, &ext_len);
+		sh.type = mime_of(ext, ext_len, &sh.type_len);
 	}
 
 	php_wm_http_conn *hc = php_wm_http_conn_get(c);
 	bool close_after = hc->close_after;
-	bool head_only = hc->head_method || range == RANGE_UNSATISFIABLE;
-	smart_str h = {0};
-
-	if (range == RANGE_UNSATISFIABLE) {
-		smart_str_appends(&h, "HTTP/1.1 416 Requested Range Not Satisfiable\r\n");
-	} else if (range == RANGE_PARTIAL) {
-		smart_str_appends(&h, "HTTP/1.1 206 Partial Content\r\n");
-	} else {
-		smart_str_appends(&h, "HTTP/1.1 200 OK\r\n");
-	}
-	if (range != RANGE_UNSATISFIABLE) {
-		size_t ext_len, type_len = 0;
-		const char *ext = path_extension(path, &ext_len);
-		const char *type = mime_of(ext, ext_len, &type_len);
-		smart_str_appends(&h, "Content-Type: ");
-		if (type) {
-			smart_str_appendl(&h, type, type_len);
-			smart_str_appends(&h, "\r\n");
-		} else {
-			/* Unknown: a download (3.5 said so for every file). */
-			smart_str_appends(&h, "application/octet-stream\r\nContent-Disposition: attachment; filename=");
-			append_filename(&h, path);
-			smart_str_appends(&h, "\r\n");
-		}
-	}
-	smart_str_appends(&h, close_after ? "Connection: close\r\n" : "Connection: keep-alive\r\n");
-	smart_str_appends(&h, "Server: workerman\r\n");
-	if (range != RANGE_UNSATISFIABLE) {
-		smart_str_appends(&h, "Last-Modified: ");
-		append_http_date(&h, st.st_mtime);
-		smart_str_appends(&h, "\r\n");
-	}
-	smart_str_appends(&h, "Accept-Ranges: bytes\r\n");
-	if (range == RANGE_PARTIAL) {
-		smart_str_appends(&h, "Content-Range: bytes ");
-		smart_str_append_long(&h, (zend_long)start);
-		smart_str_appendc(&h, '-');
-		smart_str_append_long(&h, (zend_long)(end - 1));
-		smart_str_appendc(&h, '/');
-		smart_str_append_long(&h, (zend_long)size);
-		smart_str_appends(&h, "\r\n");
-	} else if (range == RANGE_UNSATISFIABLE) {
-		smart_str_appends(&h, "Content-Range: bytes */");
-		smart_str_append_long(&h, (zend_long)size);
-		smart_str_appends(&h, "\r\n");
-	}
-	smart_str_appends(&h, "Content-Length: ");
-	smart_str_append_long(&h, range == RANGE_UNSATISFIABLE ? 0 : (zend_long)(end - start));
-	smart_str_appends(&h, "\r\n\r\n");
-	smart_str_0(&h);
+	bool head_only = hc->head_method || sh.range == WM_RANGE_UNSATISFIABLE;
+	sh.close_after = close_after;
+	wm_buf_t h = WM_BUF_INIT;
+	wm_static_head_build(&h, &sh);
 
 	/* A small body goes out with the head in one send: no streaming state, and the
 	 * connection goes on reading at once (most static assets are this size). */
@@ -470,10 +182,10 @@ void php_wm_webserver_send_file(php_wm_conn *c, const char *path)
 	}
 
 	zval rv;
-	struct iovec iov[2] = {{ZSTR_VAL(h.s), ZSTR_LEN(h.s)}, {body, body ? want : 0}};
+	struct iovec iov[2] = {{(void *)wm_buf_head(&h), wm_buf_size(&h)}, {body, body ? want : 0}};
 	int rc = php_wm_conn_send_iov(c, iov, body ? 2 : 1, &rv);
 	zval_ptr_dtor(&rv);
-	smart_str_free(&h);
+	wm_buf_free(&h);
 	if (body) {
 		efree(body);
 	}

@@ -7,6 +7,8 @@
  * < 0 = reject the request with wm_http_error_status(err) and close the connection.
  * Then the package is package_len bytes (Content-Length or no body), or, for
  * chunked bodies, feed the bytes after the head to wm_http_chunked_feed().
+ * src/proto/wm_http_framer.h does all of this for a connection (per-request checks,
+ * 100-continue, de-chunking, refusals).
  *
  * Decisions (strict, so that no two parsers disagree on where a request ends):
  *  - Lines end with CRLF only. A bare LF, or a CR not followed by LF, anywhere in the head,
