@@ -123,7 +123,7 @@ struct tc {
 	wm_buf_t seen;          /* bytes consumed by on_data, in order */
 	char view[256];         /* the last view on_data got (truncated copy) */
 	size_t view_len;
-	int data_calls, eof_calls, eof_err, drain_calls, werr_calls, werr_err;
+	int data_calls, eof_calls, eof_err, drain_calls, werr_calls, werr_err, full_calls;
 	int not_in_batch;       /* on_data ran without being the batch connection */
 	int send_rc[8];
 	int nsend;
@@ -241,11 +241,18 @@ static void tc_on_write_error(wm_conn_t *c, int err)
 	}
 }
 
+static void tc_on_full(wm_conn_t *c)
+{
+	tc_t *t = (tc_t *)c;
+	t->full_calls++;
+}
+
 static const wm_conn_ops_t tc_ops = {
 	.on_data = tc_on_data,
 	.on_eof = tc_on_eof,
 	.on_drain = tc_on_drain,
 	.on_write_error = tc_on_write_error,
+	.on_full = tc_on_full,
 };
 
 /* Zeroed heap context (so ASan sees any use after wm_conn_close + free). */
@@ -256,6 +263,8 @@ static tc_t *tc_new(wm_loop_t *loop, int fd, int peer)
 	t->peer = peer;
 	t->close_on_eof = t->close_on_werr = 1;
 	t->stop_on_eof = t->stop_on_werr = 1;
+	t->c.max_send = INT64_MAX; /* no limit unless a test sets one */
+	t->c.transport = wm_transport_for_fd(fd);
 	if (wm_conn_start(&t->c, loop, fd, &tc_ops) != WM_OK) {
 		fprintf(stderr, "wm_conn_start failed\n");
 		abort();
@@ -1211,7 +1220,7 @@ TEST(conn_queued_write_to_closed_peer_reports_error)
 
 TEST(conn_on_pipe_uses_write)
 {
-	/* Not a socket: sendmsg fails with ENOTSOCK once, then writev is used. A pipe has
+	/* Not a socket: wm_transport_for_fd picks the fd transport (write/writev). A pipe has
 	 * no MSG_NOSIGNAL, so (as documented) the embedder must ignore SIGPIPE. */
 	wm_loop_t *loop = wm_loop_new();
 	int p[2];
@@ -1220,7 +1229,7 @@ TEST(conn_on_pipe_uses_write)
 	wm_conn_pause_read(&t->c);
 	struct iovec iov[2] = {{"pi", 2}, {"pe!", 3}};
 	CHECK_EQ(wm_conn_send(&t->c, iov, 2), WM_SEND_DONE);
-	CHECK(t->c.not_socket);
+	CHECK(t->c.transport == &wm_transport_fd);
 	CHECK_PEER_GOT(p[0], "pipe!");
 	CHECK_EQ(wm_conn_send(&t->c, iov, 1), WM_SEND_DONE);
 	CHECK_PEER_GOT(p[0], "pi");
@@ -1301,6 +1310,7 @@ TEST(conn_hold_release_brackets_dispatch)
 	r->t.loop = loop;
 	r->t.peer = -1;
 	r->t.stop_on_data = 1;
+	r->t.c.max_send = INT64_MAX;
 	REQUIRE(wm_conn_start(&r->t.c, loop, sv[0], &rc_ops) == WM_OK);
 	peer_write(sv[1], "one");
 	CHECK(run_until_stop(loop, 5));
@@ -1335,6 +1345,7 @@ TEST(conn_hold_release_on_write_and_eof)
 	r->t.loop = loop;
 	r->t.peer = sv[1];
 	r->t.stop_on_eof = 1;
+	r->t.c.max_send = INT64_MAX;
 	REQUIRE(wm_conn_start(&r->t.c, loop, sv[0], &rc_ops) == WM_OK);
 	size_t seq = 0;
 	size_t total = fill_until_queued(&r->t, &seq);
@@ -1721,5 +1732,130 @@ TEST(listen_accept_echo_integration)
 	wm_watch_free(lw);
 	close(s.lfd);
 	wm_buf_free(&got);
+	wm_loop_free(loop);
+}
+
+/* ---- the send-buffer limit (max_send, WM_SEND_DROPPED, on_full) ---- */
+
+TEST(conn_limit_full_then_drop)
+{
+	wm_loop_t *loop = wm_loop_new();
+	int sv[2];
+	make_pair(SOCK_STREAM, sv);
+	tc_t *t = tc_new(loop, sv[0], sv[1]);
+	wm_conn_pause_read(&t->c);
+	size_t seq = 0;
+	REQUIRE(fill_until_queued(t, &seq) > 0);
+	CHECK_EQ(t->full_calls, 0); /* no limit yet */
+	size_t p = wm_conn_pending(&t->c);
+	REQUIRE(p > 0);
+	t->c.max_send = (int64_t)p + 10;
+	CHECK(!wm_conn_full(&t->c));
+	/* Below the limit: queued, not full. */
+	struct iovec five = {"12345", 5};
+	CHECK_EQ(wm_conn_send(&t->c, &five, 1), WM_SEND_QUEUED);
+	CHECK_EQ(t->full_calls, 0);
+	/* Reaching it: queued (taken) and on_full. */
+	CHECK_EQ(wm_conn_send(&t->c, &five, 1), WM_SEND_QUEUED);
+	CHECK_EQ(t->full_calls, 1);
+	CHECK_EQ(wm_conn_pending(&t->c), p + 10);
+	CHECK(wm_conn_full(&t->c));
+	/* Full: dropped, nothing queued, no second on_full. */
+	CHECK_EQ(wm_conn_send(&t->c, &five, 1), WM_SEND_DROPPED);
+	CHECK_EQ(wm_conn_pending(&t->c), p + 10);
+	CHECK_EQ(t->full_calls, 1);
+	/* A limit of 0 or less drops whatever is sent while anything is pending... */
+	t->c.max_send = 0;
+	CHECK_EQ(wm_conn_send(&t->c, &five, 1), WM_SEND_DROPPED);
+	t->c.max_send = -5;
+	CHECK_EQ(wm_conn_send(&t->c, &five, 1), WM_SEND_DROPPED);
+	CHECK_EQ(t->full_calls, 1);
+	tc_free(t);
+	wm_loop_free(loop);
+}
+
+TEST(conn_limit_zero_with_nothing_pending_sends)
+{
+	/* ...but with nothing pending a send goes out (Workerman checks the buffer first). */
+	wm_loop_t *loop = wm_loop_new();
+	int sv[2];
+	make_pair(SOCK_STREAM, sv);
+	tc_t *t = tc_new(loop, sv[0], sv[1]);
+	t->c.max_send = 0;
+	struct iovec iov = {"abc", 3};
+	CHECK_EQ(wm_conn_send(&t->c, &iov, 1), WM_SEND_DONE);
+	CHECK_EQ(t->full_calls, 0);
+	CHECK_PEER_GOT(sv[1], "abc");
+	tc_free(t);
+	wm_loop_free(loop);
+}
+
+/* In a batch: batched bytes count as pending; the batch's own write is not limited. */
+static void limit_batch_hook(tc_t *t)
+{
+	struct iovec iov = {"0123456789", 10};
+	t->send_rc[t->nsend++] = wm_conn_send(&t->c, &iov, 1);
+	t->send_rc[t->nsend++] = wm_conn_send(&t->c, &iov, 1);
+	t->pending_in_batch = wm_conn_pending(&t->c);
+}
+
+TEST(conn_limit_counts_batched_bytes)
+{
+	wm_loop_t *loop = wm_loop_new();
+	int sv[2];
+	make_pair(SOCK_STREAM, sv);
+	tc_t *t = tc_new(loop, sv[0], sv[1]);
+	t->c.max_send = 10;
+	t->hook = limit_batch_hook;
+	t->stop_on_data = 1;
+	peer_write(sv[1], "go");
+	CHECK(run_until_stop(loop, 5));
+	CHECK_EQ(t->nsend, 2);
+	CHECK_EQ(t->send_rc[0], WM_SEND_BATCHED);
+	CHECK_EQ(t->send_rc[1], WM_SEND_DROPPED);
+	CHECK_EQ(t->pending_in_batch, 10);
+	CHECK_EQ(t->full_calls, 1);
+	/* The batch went out whole although it reached the limit. */
+	CHECK_PEER_GOT(sv[1], "0123456789");
+	CHECK_EQ(wm_conn_pending(&t->c), 0);
+	tc_free(t);
+	wm_loop_free(loop);
+}
+
+/* on_full may close the connection: wm_conn_send must not touch it afterwards. */
+static void close_on_full(wm_conn_t *c)
+{
+	tc_t *t = (tc_t *)c;
+	t->full_calls++;
+	wm_conn_close(c);
+}
+
+TEST(conn_limit_on_full_may_close)
+{
+	static const wm_conn_ops_t ops = {
+		.on_data = tc_on_data,
+		.on_eof = tc_on_eof,
+		.on_drain = tc_on_drain,
+		.on_write_error = tc_on_write_error,
+		.on_full = close_on_full,
+	};
+	wm_loop_t *loop = wm_loop_new();
+	int sv[2];
+	make_pair(SOCK_STREAM, sv);
+	tc_t *t = tc_new(loop, sv[0], sv[1]);
+	t->c.ops = &ops;
+	wm_conn_pause_read(&t->c);
+	size_t seq = 0;
+	REQUIRE(fill_until_queued(t, &seq) > 0);
+	t->c.max_send = 1;
+	struct iovec iov = {"x", 1};
+	CHECK_EQ(wm_conn_send(&t->c, &iov, 1), WM_SEND_DROPPED);
+	CHECK_EQ(t->full_calls, 0);
+	t->c.max_send = (int64_t)wm_conn_pending(&t->c) + 1;
+	CHECK_EQ(wm_conn_send(&t->c, &iov, 1), WM_SEND_QUEUED);
+	CHECK_EQ(t->full_calls, 1);
+	CHECK(t->c.closed);
+	CHECK_EQ(wm_conn_send(&t->c, &iov, 1), WM_SEND_FAILED);
+	tc_free(t);
 	wm_loop_free(loop);
 }

@@ -1,5 +1,6 @@
 /* The I/O core of TcpConnection: the read loop (framing, decode, onMessage), send with
- * Workerman's return values and limits, close/destroy, statistics, accepted connections. */
+ * Workerman's return values (the engine judges the send-buffer limit and streams files:
+ * this file translates its verdicts), close/destroy, statistics, accepted connections. */
 #include "ext/wm_conn_private.h"
 #include "ext/wm_globals.h"
 #include "ext/wm_http.h"
@@ -203,10 +204,6 @@ void php_wm_conn_destroy(php_wm_conn *c)
 		wm_conn_batch_end(&c->io);
 	}
 	wm_conn_close(&c->io);
-	if (c->http && c->http->file_fd >= 0) {
-		close(c->http->file_fd);
-		c->http->file_fd = -1;
-	}
 	if (Z_TYPE(c->stream) == IS_RESOURCE) {
 		zend_list_close(Z_RES(c->stream));
 	}
@@ -275,10 +272,6 @@ void php_wm_conn_abandon_all(php_wm_worker *w)
 		bool had_io = c->io.loop != NULL;
 		wm_conn_close(&c->io);
 		c->status = WM_CONN_STATUS_CLOSED;
-		if (c->http && c->http->file_fd >= 0) {
-			close(c->http->file_fd);
-			c->http->file_fd = -1;
-		}
 		SEPARATE_ARRAY(list);
 		zend_hash_index_del(Z_ARRVAL_P(list), c->conn_id);
 		if (had_io) {
@@ -290,42 +283,40 @@ void php_wm_conn_abandon_all(php_wm_worker *w)
 
 /* ---- send ---- */
 
+/* A send the engine dropped (send buffer full) or that failed, as Workerman reports it:
+ * onError(WORKERMAN_SEND_FAIL); a failed one also destroys the connection. */
+static void conn_send_failed(php_wm_conn *c, int rc)
+{
+	php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+	if (rc == WM_SEND_DROPPED) {
+		conn_emit_error(c, 2, "send buffer full and drop package");
+		return;
+	}
+	conn_emit_error(c, 2, "client closed");
+	php_wm_conn_destroy(c);
+}
+
 int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
 {
 	if (c->status == WM_CONN_STATUS_CLOSING || c->status == WM_CONN_STATUS_CLOSED) {
 		RETVAL_FALSE;
 		return WM_SEND_FAILED;
 	}
-	size_t pending = wm_conn_pending(&c->io);
-	if (pending > 0 && (zend_long)pending >= c->max_send_buffer) {
-		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
-		conn_emit_error(c, 2, "send buffer full and drop package");
-		RETVAL_FALSE;
-		return WM_SEND_FAILED;
-	}
+	/* The engine judges the limit (c->io.max_send) and reports onBufferFull (on_full). */
 	int rc = wm_conn_send(&c->io, iov, n);
 	switch (rc) {
 	case WM_SEND_DONE:
+	case WM_SEND_BATCHED:
+		/* Batched: accepted and written when this read batch ends (documented as true). */
 		RETVAL_TRUE;
 		break;
-	case WM_SEND_BATCHED:
 	case WM_SEND_QUEUED:
-		/* Batched: accepted and written when this read batch ends (documented as true). */
-		if (rc == WM_SEND_BATCHED) {
-			RETVAL_TRUE;
-		} else {
-			RETVAL_NULL();
-		}
-		if ((zend_long)wm_conn_pending(&c->io) >= c->max_send_buffer) {
-			conn_emit(c, WM_CONN_PROP_ON_BUFFER_FULL, 0, NULL);
-		}
+		RETVAL_NULL();
 		break;
 	default:
-		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
-		conn_emit_error(c, 2, "client closed");
-		php_wm_conn_destroy(c);
+		conn_send_failed(c, rc);
 		RETVAL_FALSE;
-		break;
+		return WM_SEND_FAILED; /* dropped or failed: callers test for one value */
 	}
 	return rc;
 }
@@ -526,13 +517,7 @@ static void conn_after_batch(php_wm_conn *c)
 	if (c->status == WM_CONN_STATUS_CLOSED) {
 		return;
 	}
-	if (c->http && c->http->file_fd >= 0 && rc != WM_SEND_FAILED) {
-		/* The batch's write may have emptied the buffer: no drain event would come. */
-		php_wm_http_file_pump(c);
-		if (c->status == WM_CONN_STATUS_CLOSED) {
-			return;
-		}
-	}
+	/* (A file being streamed is refilled by the engine once this batch is done.) */
 	if (rc == WM_SEND_FAILED) {
 		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
 		if (!WM_G(proc.stop_requested)) {
@@ -567,10 +552,8 @@ static void conn_on_drain(wm_conn_t *io)
 	php_wm_conn *c = php_wm_conn_from_io(io);
 	GC_ADDREF(&c->std);
 	conn_set_long_prop(c, WM_CONN_PROP_BYTES_WRITTEN, (zend_long)io->bytes_written);
-	if (c->http && c->http->file_fd >= 0) {
-		/* A file being streamed takes the drain (as 3.5's sendFile replaces onBufferDrain). */
-		php_wm_http_file_pump(c);
-	} else if (conn_emit(c, WM_CONN_PROP_ON_BUFFER_DRAIN, 0, NULL) && c->status == WM_CONN_STATUS_CLOSING) {
+	/* (Not called while a file is streamed: the engine's file pump takes the drain.) */
+	if (conn_emit(c, WM_CONN_PROP_ON_BUFFER_DRAIN, 0, NULL) && c->status == WM_CONN_STATUS_CLOSING) {
 		php_wm_conn_destroy(c);
 	}
 	OBJ_RELEASE(&c->std);
@@ -594,8 +577,41 @@ static void conn_release(wm_conn_t *io)
 	OBJ_RELEASE(&php_wm_conn_from_io(io)->std);
 }
 
+static void conn_on_full(wm_conn_t *io)
+{
+	conn_emit(php_wm_conn_from_io(io), WM_CONN_PROP_ON_BUFFER_FULL, 0, NULL);
+}
+
+static void conn_on_file_done(wm_conn_t *io, int status)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	switch (status) {
+	case WM_FILE_SENT:
+		php_wm_http_file_sent(c);
+		break;
+	case WM_FILE_READ_FAILED:
+		/* The file shrank or failed: the announced length can't be met. */
+		php_wm_logf("sendFile: read failed at offset %lld, closing the connection", (long long)io->file_pos);
+		php_wm_conn_destroy(c);
+		break;
+	case WM_FILE_DROPPED:
+		conn_send_failed(c, WM_SEND_DROPPED);
+		break;
+	default:
+		conn_send_failed(c, WM_SEND_FAILED);
+		break;
+	}
+}
+
 const wm_conn_ops_t php_wm_conn_ops = {
-	conn_on_data, conn_on_eof, conn_on_drain, conn_on_write_error, conn_hold, conn_release,
+	.on_data = conn_on_data,
+	.on_eof = conn_on_eof,
+	.on_drain = conn_on_drain,
+	.on_write_error = conn_on_write_error,
+	.hold = conn_hold,
+	.release = conn_release,
+	.on_full = conn_on_full,
+	.on_file_done = conn_on_file_done,
 };
 
 /* ---- creation ---- */
@@ -614,7 +630,7 @@ void php_wm_conn_init_common(php_wm_conn *c)
 	 * default wins, else the manual's spelling applies. */
 	zend_long dsend = static_long("defaultMaxSendBufferSize", 1048576);
 	zend_long dpkg = static_long("defaultMaxPackageSize", 10485760);
-	c->max_send_buffer = dsend != 1048576 ? dsend : static_long("maxSendBufferSize", 1048576);
+	c->io.max_send = dsend != 1048576 ? dsend : static_long("maxSendBufferSize", 1048576);
 	c->pc.max_package = dpkg != 10485760 ? dpkg : static_long("maxPackageSize", 10485760);
 	c->status = WM_CONN_STATUS_ESTABLISHED;
 	c->counted = true;

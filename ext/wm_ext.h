@@ -120,7 +120,6 @@ typedef struct php_wm_conn {
 	wm_proto_conn_t pc;         /* the protocol it speaks, resolved from the protocol property */
 	const zend_string *proto_ident; /* the property value pc was resolved from (owned) */
 	zend_long conn_id;          /* the id it was registered under */
-	int64_t max_send_buffer;
 	zval stream;                /* a wrapped PHP stream (new TcpConnection($stream)), else UNDEF */
 	struct php_wm_conn_cbs *own_cbs; /* callbacks set on this connection itself (lazily) */
 	struct php_wm_http_conn *http; /* HTTP state (owned), allocated on the first request */

@@ -2,7 +2,8 @@
  *   wm_proto_http.c   Workerman\Protocols\Http and its protocol ops: framing (over
  *                     src/proto/wm_http_framer), Http::end.
  *   wm_http_decode.c  decode into the superglobals, the head cache.
- *   wm_http_response.c the response state (3.5's HttpCache), encode, streaming a file.
+ *   wm_http_response.c the response state (3.5's HttpCache), encode, handing a file to the
+ *                     connection to stream (wm_conn_send_file).
  *   wm_http_session.c the Http::session* functions (files ses_<id> = serialize($_SESSION)).
  *   wm_webserver.c    Workerman\WebServer.
  * Only ext/ includes this. The contract is docs/http-3.5-behaviour.md. */
@@ -27,14 +28,12 @@ typedef struct php_wm_http_conn {
 	bool head_method;            /* HEAD: send the head only */
 	zend_string *remote_ip;      /* cached $_SERVER['REMOTE_ADDR'] */
 	zval decoded;                /* framed by input(), handed over by decode() (owned; UNDEF) */
-	/* a file being streamed (php_wm_http_send_file) */
-	int file_fd;                 /* owned; -1 when none */
-	off_t file_pos, file_end;
-	bool file_close_after;
+	/* a file being streamed (php_wm_http_send_file; the engine's connection owns the fd) */
+	bool file_close_after;       /* close once it is sent */
 } php_wm_http_conn;
 
 php_wm_http_conn *php_wm_http_conn_get(php_wm_conn *c);
-/* Release c->http (closes a file being streamed). */
+/* Release c->http. */
 void php_wm_http_conn_free(php_wm_conn *c);
 
 /* ---- superglobals ---- */
@@ -80,15 +79,17 @@ void php_wm_http_send(php_wm_conn *c, zend_string *body, zval *return_value);
  * close_after when the request asked for it). WM_PROTO_OK, or WM_PROTO_E_REFUSED when
  * encoding failed (an exception may be pending). */
 int php_wm_http_encode_out(php_wm_conn *c, zend_string *body, wm_proto_out_t *out);
-/* Stream fd's bytes [start, end) after whatever is already queued, with bounded memory;
- * takes ownership of fd; closes c afterwards when close_after. The connection's
- * further requests wait until the file is sent. */
+/* Stream fd's bytes [start, end) after whatever is already queued, with bounded memory
+ * (wm_conn_send_file); takes ownership of fd; closes c afterwards when close_after. The
+ * connection's further requests wait until the file is sent. */
 void php_wm_http_send_file(php_wm_conn *c, int fd, off_t start, off_t end, bool close_after);
-/* Continue a file being streamed (from the connection's drain and batch-end events). */
-void php_wm_http_file_pump(php_wm_conn *c);
+/* The file of php_wm_http_send_file is out (the connection's on_file_done): close when the
+ * request asked for it, else go on reading. */
+void php_wm_http_file_sent(php_wm_conn *c);
 
 /* Raw bytes through c's send path (limits, onBufferFull, batching), as send($x, true)
- * does; sets return_value (true/null/false). Returns WM_SEND_*. (wm_conn_io.c) */
+ * does; sets return_value (true/null/false). Returns WM_SEND_* (WM_SEND_FAILED also for a
+ * dropped send). (wm_conn_io.c) */
 int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value);
 /* Send what an encode op produced (then release out->hold, and close when out asks for it). */
 void php_wm_conn_send_out(php_wm_conn *c, wm_proto_out_t *out, zval *return_value);

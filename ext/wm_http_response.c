@@ -347,7 +347,7 @@ int php_wm_http_encode_out(php_wm_conn *c, zend_string *body, wm_proto_out_t *ou
 		out->iov[1].iov_len = ZSTR_LEN(b);
 		out->iovcnt = 2;
 	}
-	out->close_after = c->http && c->http->close_after && c->http->file_fd < 0;
+	out->close_after = c->http && c->http->close_after && !wm_conn_file_active(&c->io);
 	return WM_PROTO_OK;
 }
 
@@ -364,20 +364,14 @@ void php_wm_http_send(php_wm_conn *c, zend_string *body, zval *return_value)
 	php_wm_conn_send_out(c, &out, return_value);
 }
 
-/* ---- streaming a file ---- */
+/* ---- streaming a file (pumped by the engine: wm_conn_send_file) ---- */
 
-#define WM_HTTP_FILE_CHUNK 65536
-
-static void file_finish(php_wm_conn *c, php_wm_http_conn *h)
+void php_wm_http_file_sent(php_wm_conn *c)
 {
-	if (h->file_fd >= 0) {
-		close(h->file_fd);
-		h->file_fd = -1;
-	}
 	if (c->status != WM_CONN_STATUS_ESTABLISHED) {
 		return;
 	}
-	if (h->file_close_after) {
+	if (c->http && c->http->file_close_after) {
 		php_wm_conn_close(c, NULL, false);
 	} else {
 		/* Requests that arrived meanwhile are processed now (from the loop). */
@@ -385,75 +379,11 @@ static void file_finish(php_wm_conn *c, php_wm_http_conn *h)
 	}
 }
 
-void php_wm_http_file_pump(php_wm_conn *c)
-{
-	php_wm_http_conn *h = c->http;
-	if (!h || h->file_fd < 0) {
-		return;
-	}
-	GC_ADDREF(&c->std);
-	/* Fill the send buffer up to a bound below maxSendBufferSize, then wait for drain. */
-	size_t high = c->max_send_buffer > 0 ? (size_t)c->max_send_buffer / 2 : WM_HTTP_FILE_CHUNK;
-	if (high > 4 * WM_HTTP_FILE_CHUNK) {
-		high = 4 * WM_HTTP_FILE_CHUNK;
-	}
-	char *buf = emalloc(WM_HTTP_FILE_CHUNK);
-	while (h->file_fd >= 0 && h->file_pos < h->file_end) {
-		if (c->status != WM_CONN_STATUS_ESTABLISHED) {
-			close(h->file_fd);
-			h->file_fd = -1;
-			break;
-		}
-		if (wm_conn_pending(&c->io) >= high) {
-			break;
-		}
-		off_t left = h->file_end - h->file_pos;
-		size_t want = left < WM_HTTP_FILE_CHUNK ? (size_t)left : WM_HTTP_FILE_CHUNK;
-		ssize_t n = pread(h->file_fd, buf, want, h->file_pos);
-		if (n <= 0) {
-			/* The file shrank or failed: the announced length can't be met. */
-			php_wm_logf("sendFile: read failed at offset %lld, closing the connection", (long long)h->file_pos);
-			close(h->file_fd);
-			h->file_fd = -1;
-			php_wm_conn_destroy(c);
-			break;
-		}
-		struct iovec iov = {buf, (size_t)n};
-		zval rv;
-		int rc = php_wm_conn_send_iov(c, &iov, 1, &rv);
-		if (rc == WM_SEND_FAILED) {
-			if (h->file_fd >= 0) {
-				close(h->file_fd);
-				h->file_fd = -1;
-			}
-			break;
-		}
-		h->file_pos += n;
-	}
-	efree(buf);
-	if (h->file_fd >= 0 && h->file_pos >= h->file_end) {
-		file_finish(c, h);
-	}
-	OBJ_RELEASE(&c->std);
-}
-
 void php_wm_http_send_file(php_wm_conn *c, int fd, off_t start, off_t end, bool close_after)
 {
-	php_wm_http_conn *h = php_wm_http_conn_get(c);
-	if (h->file_fd >= 0) {
-		close(h->file_fd);
-	}
-	h->file_fd = fd;
-	h->file_pos = start;
-	h->file_end = end;
-	h->file_close_after = close_after;
+	php_wm_http_conn_get(c)->file_close_after = close_after;
 	/* The connection's next requests wait until the file is out (responses in order). */
-	wm_conn_pause_read(&c->io);
-	if (start >= end) {
-		file_finish(c, h);
-		return;
-	}
-	php_wm_http_file_pump(c);
+	wm_conn_send_file(&c->io, fd, start, end);
 }
 
 /* ---- module ---- */

@@ -21,7 +21,6 @@ php_wm_http_conn *php_wm_http_conn_get(php_wm_conn *c)
 {
 	if (!c->http) {
 		c->http = ecalloc(1, sizeof(*c->http));
-		c->http->file_fd = -1;
 	}
 	return c->http;
 }
@@ -29,9 +28,6 @@ php_wm_http_conn *php_wm_http_conn_get(php_wm_conn *c)
 void php_wm_http_conn_free(php_wm_conn *c)
 {
 	if (c->http) {
-		if (c->http->file_fd >= 0) {
-			close(c->http->file_fd);
-		}
 		zval_ptr_dtor(&c->http->decoded);
 		wm_http_framer_free(&c->http->framer);
 		if (c->http->remote_ip) {
@@ -122,8 +118,8 @@ int64_t php_wm_http_next(php_wm_conn *c, zval *msg)
 		return 0; /* closing: what follows a "Connection: close" request is not processed */
 	}
 	php_wm_http_conn *h = php_wm_http_conn_get(c);
-	if (h->file_fd >= 0) {
-		return 0;
+	if (wm_conn_file_active(&c->io)) {
+		return 0; /* the next response waits for the file being streamed */
 	}
 	size_t len;
 	const char *data = wm_conn_rdata(&c->io, &len);

@@ -28,7 +28,7 @@ static zend_object *conn_create(zend_class_entry *ce)
 	c->std.handlers = &conn_handlers;
 	c->io.fd = -1;
 	ZVAL_UNDEF(&c->stream);
-	c->max_send_buffer = 1048576;
+	c->io.max_send = 1048576;
 	c->pc.max_package = 10485760;
 	c->pc.io = &c->io;
 	c->status = WM_CONN_STATUS_INITIAL;
@@ -72,11 +72,12 @@ static HashTable *conn_get_gc(zend_object *obj, zval **table, int *n)
 }
 
 /* $connection->maxSendBufferSize / ->maxPackageSize: per-connection limits (3.5),
- * while TcpConnection::$maxSendBufferSize is the manual's static spelling. */
+ * while TcpConnection::$maxSendBufferSize is the manual's static spelling. Each lives next
+ * to what it limits: the engine connection's queue (io.max_send) and the framing (pc). */
 static int64_t *limit_slot(php_wm_conn *c, zend_string *name)
 {
 	if (zend_string_equals_literal(name, "maxSendBufferSize")) {
-		return &c->max_send_buffer;
+		return &c->io.max_send;
 	}
 	if (zend_string_equals_literal(name, "maxPackageSize")) {
 		return &c->pc.max_package;
@@ -159,7 +160,8 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, __construct)
 	}
 	php_stream_set_option(stream, PHP_STREAM_OPTION_BLOCKING, 0, NULL);
 	php_stream_set_option(stream, PHP_STREAM_OPTION_READ_BUFFER, PHP_STREAM_BUFFER_NONE, NULL);
-	c->io.keep_fd = 1;
+	c->io.keep_fd = 1; /* the PHP stream owns the fd */
+	c->io.transport = wm_transport_for_fd(fd); /* a socket, or a pipe/file */
 	if (remote && ZSTR_LEN(remote)) {
 		wm_sockaddr_t sa;
 		socklen_t salen;
@@ -388,7 +390,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, bufferIsFull)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_conn *c = THIS_CONN();
-	RETURN_BOOL((zend_long)wm_conn_pending(&c->io) >= c->max_send_buffer);
+	RETURN_BOOL(wm_conn_full(&c->io));
 }
 
 ZEND_METHOD(Workerman_Connection_TcpConnection, bufferIsEmpty)

@@ -1,4 +1,5 @@
-/* Stream connection I/O. */
+/* Stream connection I/O: the read/write loop over c->transport, the send-buffer limit,
+ * connecting, and streaming a file behind the output. */
 #include "src/net/wm_conn.h"
 #include "src/wm_core.h"
 
@@ -9,13 +10,15 @@
 #include <unistd.h>
 
 #define WM_READ_CHUNK 65536
+#define WM_FILE_CHUNK 65536
 
 static void conn_event(evutil_socket_t fd, short what, void *arg);
+static void conn_file_pump(wm_conn_t *c);
 
 static void conn_update_events(wm_conn_t *c)
 {
 	short want = 0;
-	if (c->closed || !c->ev) {
+	if (c->closed || !c->ev || c->connecting) {
 		return;
 	}
 	if (c->reading) {
@@ -35,22 +38,48 @@ static void conn_update_events(wm_conn_t *c)
 	}
 }
 
-int wm_conn_start(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_t *ops)
+/* (Re)arm c->ev for fd with flags; reuses an event whose free was deferred (a reconnect
+ * from inside a callback). Returns WM_OK or WM_ERR. */
+static int conn_arm(wm_conn_t *c, short flags, const struct timeval *tv)
+{
+	if (c->ev) {
+		c->free_ev = 0;
+		event_del(c->ev);
+		event_assign(c->ev, c->loop->base, c->fd, flags, conn_event, c);
+	} else {
+		c->ev = event_new(c->loop->base, c->fd, flags, conn_event, c);
+		if (!c->ev) {
+			return WM_ERR;
+		}
+	}
+	if (event_add(c->ev, tv) < 0) {
+		event_free(c->ev);
+		c->ev = NULL;
+		return WM_ERR;
+	}
+	return WM_OK;
+}
+
+static void conn_reset(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_t *ops)
 {
 	c->loop = loop;
 	c->ops = ops;
 	c->fd = fd;
-	c->reading = 1;
-	c->ev_flags = EV_READ;
-	c->ev = event_new(loop->base, fd, EV_READ | EV_PERSIST, conn_event, c);
-	if (!c->ev || event_add(c->ev, NULL) < 0) {
-		if (c->ev) {
-			event_free(c->ev);
-			c->ev = NULL;
-		}
-		return WM_ERR;
+	if (!c->transport) {
+		c->transport = &wm_transport_plain;
 	}
-	return WM_OK;
+	c->closed = 0;
+	c->reading = 1;
+	c->connecting = 0;
+	c->handshaking = 0;
+	c->connect_err = 0;
+}
+
+int wm_conn_start(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_t *ops)
+{
+	conn_reset(c, loop, fd, ops);
+	c->ev_flags = EV_READ;
+	return conn_arm(c, EV_READ | EV_PERSIST, NULL);
 }
 
 void wm_conn_pause_read(wm_conn_t *c)
@@ -66,28 +95,113 @@ void wm_conn_resume_read(wm_conn_t *c)
 	}
 	c->reading = 1;
 	conn_update_events(c);
-	if (wm_buf_size(&c->in) > 0 && c->ev) {
+	if (wm_buf_size(&c->in) > 0 && c->ev && !c->connecting) {
 		c->resume_pending = 1;
 		event_active(c->ev, EV_READ, 0);
 	}
 }
 
+/* ---- connecting ---- */
+
+static struct timeval *connect_tv(const wm_conn_t *c, struct timeval *tv)
+{
+	if (!c->connect_timeout_ms) {
+		return NULL;
+	}
+	tv->tv_sec = c->connect_timeout_ms / 1000;
+	tv->tv_usec = (c->connect_timeout_ms % 1000) * 1000;
+	return tv;
+}
+
+int wm_conn_connect(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, socklen_t addrlen, unsigned timeout_ms,
+	const wm_conn_ops_t *ops)
+{
+	int fd = socket(addr->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		return WM_ERR;
+	}
+	conn_reset(c, loop, fd, ops);
+	c->connecting = 1;
+	c->connect_timeout_ms = timeout_ms;
+	int rc;
+	do {
+		rc = connect(fd, addr, addrlen);
+	} while (rc < 0 && errno == EINTR);
+	if (rc < 0 && errno != EINPROGRESS) {
+		/* Reported from the loop like any other outcome (unix sockets fail at once). */
+		c->connect_err = errno;
+	}
+	struct timeval tv;
+	c->ev_flags = EV_WRITE;
+	if (conn_arm(c, EV_WRITE, connect_tv(c, &tv)) != WM_OK) {
+		int err = errno;
+		close(fd);
+		c->fd = -1;
+		c->connecting = 0;
+		c->closed = 1;
+		errno = err;
+		return WM_ERR;
+	}
+	if (c->connect_err || rc == 0) {
+		event_active(c->ev, EV_WRITE, 0);
+	}
+	return WM_OK;
+}
+
+static void conn_connect_step(wm_conn_t *c, short what)
+{
+	int err = 0;
+	if (what & EV_TIMEOUT) {
+		err = ETIMEDOUT;
+	} else if (!c->handshaking) {
+		err = c->connect_err;
+		if (!err) {
+			socklen_t len = sizeof(err);
+			if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0) {
+				err = errno;
+			}
+		}
+		if (!err && c->transport->handshake) {
+			c->handshaking = 1;
+		}
+	}
+	if (!err && c->handshaking) {
+		int r = c->transport->handshake(c);
+		if (r == WM_HANDSHAKE_WANT_READ || r == WM_HANDSHAKE_WANT_WRITE) {
+			struct timeval tv;
+			c->ev_flags = r == WM_HANDSHAKE_WANT_READ ? EV_READ : EV_WRITE;
+			if (conn_arm(c, c->ev_flags, connect_tv(c, &tv)) == WM_OK) {
+				return;
+			}
+			r = WM_HANDSHAKE_ERROR;
+		}
+		if (r != WM_HANDSHAKE_DONE) {
+			err = errno ? errno : EPROTO;
+		}
+		c->handshaking = 0;
+	}
+	c->connecting = 0;
+	if (err) {
+		wm_conn_close(c);
+	} else {
+		/* The event fired once (not persistent): register what we wait for now. */
+		event_del(c->ev);
+		c->ev_flags = 0;
+		conn_update_events(c);
+	}
+	if (c->ops->on_connect) {
+		c->ops->on_connect(c, err);
+	}
+}
+
+/* ---- writing ---- */
+
 static ssize_t conn_writev(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 {
-	/* write()/writev() cost the kernel less than sendmsg(); they are safe on sockets once
-	 * the process ignores SIGPIPE (the embedder says so with loop->sigpipe_ignored). */
-	if (c->not_socket || c->loop->sigpipe_ignored) {
-		return iovcnt == 1 ? write(c->fd, iov[0].iov_base, iov[0].iov_len) : writev(c->fd, iov, iovcnt);
-	}
-	struct msghdr msg;
-	memset(&msg, 0, sizeof(msg));
-	msg.msg_iov = (struct iovec *)iov;
-	msg.msg_iovlen = (size_t)iovcnt;
-	ssize_t n = sendmsg(c->fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
-	if (n < 0 && errno == ENOTSOCK) {
-		c->not_socket = 1;
-		return writev(c->fd, iov, iovcnt);
-	}
+	ssize_t n;
+	do {
+		n = c->transport->writev(c, iov, iovcnt);
+	} while (n < 0 && errno == EINTR);
 	return n;
 }
 
@@ -104,7 +218,8 @@ static void queue_rest(wm_conn_t *c, const struct iovec *iov, int iovcnt, size_t
 	}
 }
 
-int wm_conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
+/* Send without the limit: batch, queue, or write now. */
+static int conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 {
 	size_t total = 0;
 	if (c->closed) {
@@ -123,17 +238,14 @@ int wm_conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 		wm_buf_commit(&c->loop->batch_out, total);
 		return WM_SEND_BATCHED;
 	}
-	if (wm_buf_size(&c->out) > 0) {
+	if (wm_buf_size(&c->out) > 0 || c->connecting) {
 		queue_rest(c, iov, iovcnt, 0);
 		return WM_SEND_QUEUED;
 	}
 	if (total == 0) {
 		return WM_SEND_DONE;
 	}
-	ssize_t n;
-	do {
-		n = conn_writev(c, iov, iovcnt);
-	} while (n < 0 && errno == EINTR);
+	ssize_t n = conn_writev(c, iov, iovcnt);
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EWOULDBLOCK) {
 			return WM_SEND_FAILED;
@@ -149,6 +261,19 @@ int wm_conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 	return WM_SEND_QUEUED;
 }
 
+int wm_conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
+{
+	size_t pending = wm_conn_pending(c);
+	if (pending > 0 && (int64_t)pending >= c->max_send) {
+		return WM_SEND_DROPPED;
+	}
+	int rc = conn_send(c, iov, iovcnt);
+	if ((rc == WM_SEND_BATCHED || rc == WM_SEND_QUEUED) && wm_conn_full(c) && c->ops->on_full) {
+		c->ops->on_full(c); /* last: it may close c */
+	}
+	return rc;
+}
+
 int wm_conn_batch_end(wm_conn_t *c)
 {
 	wm_loop_t *loop = c->loop;
@@ -162,10 +287,97 @@ int wm_conn_batch_end(wm_conn_t *c)
 		return WM_SEND_DONE;
 	}
 	struct iovec iov = {(void *)wm_buf_head(&loop->batch_out), len};
-	int rc = wm_conn_send(c, &iov, 1);
+	int rc = conn_send(c, &iov, 1);
 	wm_buf_clear(&loop->batch_out);
 	return rc;
 }
+
+/* ---- streaming a file ---- */
+
+static void file_stop(wm_conn_t *c)
+{
+	if (c->file_active) {
+		c->file_active = 0;
+		close(c->file_fd);
+		c->file_fd = -1;
+	}
+}
+
+static void file_done(wm_conn_t *c, int status)
+{
+	int err = errno;
+	file_stop(c);
+	if (c->ops->on_file_done) {
+		errno = err;
+		c->ops->on_file_done(c, status);
+	}
+}
+
+/* Fill the output up to a bound below max_send, then wait for the drain. */
+static void conn_file_pump(wm_conn_t *c)
+{
+	size_t high = c->max_send > 0 ? (size_t)c->max_send / 2 : WM_FILE_CHUNK;
+	if (high > 4 * WM_FILE_CHUNK) {
+		high = 4 * WM_FILE_CHUNK;
+	}
+	if (c->ops->hold) {
+		c->ops->hold(c); /* on_full may close c */
+	}
+	char *buf = NULL;
+	while (c->file_active && !c->closed && c->file_pos < c->file_end) {
+		if (wm_conn_pending(c) >= high) {
+			break;
+		}
+		if (!buf) {
+			buf = wm_malloc(WM_FILE_CHUNK);
+		}
+		off_t left = c->file_end - c->file_pos;
+		size_t want = left < WM_FILE_CHUNK ? (size_t)left : WM_FILE_CHUNK;
+		ssize_t n;
+		do {
+			n = pread(c->file_fd, buf, want, c->file_pos);
+		} while (n < 0 && errno == EINTR);
+		if (n <= 0) {
+			if (n == 0) {
+				errno = 0; /* the file shrank: the announced length can't be met */
+			}
+			file_done(c, WM_FILE_READ_FAILED);
+			break;
+		}
+		struct iovec iov = {buf, (size_t)n};
+		int rc = wm_conn_send(c, &iov, 1);
+		if (rc == WM_SEND_FAILED || rc == WM_SEND_DROPPED) {
+			file_done(c, rc == WM_SEND_FAILED ? WM_FILE_SEND_FAILED : WM_FILE_DROPPED);
+			break;
+		}
+		c->file_pos += n;
+	}
+	wm_free(buf);
+	if (c->file_active && c->file_pos >= c->file_end) { /* (wm_conn_close clears file_active) */
+		file_done(c, WM_FILE_SENT);
+	}
+	if (c->ops->release) {
+		c->ops->release(c); /* may free c */
+	}
+}
+
+void wm_conn_send_file(wm_conn_t *c, int fd, off_t start, off_t end)
+{
+	file_stop(c);
+	if (c->closed) {
+		close(fd);
+		return;
+	}
+	c->file_fd = fd;
+	c->file_pos = start;
+	c->file_end = end;
+	c->file_active = 1;
+	/* Input that follows waits until the file is out (responses stay in order). */
+	wm_conn_pause_read(c);
+	conn_file_pump(c);
+}
+
+/* ---- closing ---- */
 
 void wm_conn_close(wm_conn_t *c)
 {
@@ -174,6 +386,8 @@ void wm_conn_close(wm_conn_t *c)
 	}
 	c->closed = 1;
 	c->reading = 0;
+	c->connecting = 0;
+	c->handshaking = 0;
 	if (c->loop && c->loop->batch_conn == c) {
 		c->loop->batch_conn = NULL;
 		wm_buf_clear(&c->loop->batch_out);
@@ -187,8 +401,9 @@ void wm_conn_close(wm_conn_t *c)
 			c->ev = NULL;
 		}
 	}
-	if (c->fd >= 0 && !c->keep_fd) {
-		close(c->fd);
+	file_stop(c);
+	if (c->fd >= 0 && c->transport) {
+		c->transport->close(c);
 	}
 	c->fd = -1;
 	c->rptr = NULL;
@@ -196,6 +411,8 @@ void wm_conn_close(wm_conn_t *c)
 	wm_buf_free(&c->in);
 	wm_buf_free(&c->out);
 }
+
+/* ---- the event ---- */
 
 static void conn_write_ready(wm_conn_t *c)
 {
@@ -205,10 +422,7 @@ static void conn_write_ready(wm_conn_t *c)
 		return;
 	}
 	struct iovec iov = {(void *)wm_buf_head(&c->out), len};
-	ssize_t n;
-	do {
-		n = conn_writev(c, &iov, 1);
-	} while (n < 0 && errno == EINTR);
+	ssize_t n = conn_writev(c, &iov, 1);
 	if (n < 0) {
 		if (errno == EAGAIN || errno == EWOULDBLOCK) {
 			return;
@@ -222,7 +436,11 @@ static void conn_write_ready(wm_conn_t *c)
 		/* Give back the memory of a burst; idle connections keep none. */
 		wm_buf_free(&c->out);
 		conn_update_events(c);
-		c->ops->on_drain(c);
+		if (c->file_active) {
+			conn_file_pump(c); /* a file being streamed takes the drain */
+		} else {
+			c->ops->on_drain(c);
+		}
 	}
 }
 
@@ -243,7 +461,7 @@ static void conn_read_ready(wm_conn_t *c)
 		dst = wm_buf_reserve(&c->in, WM_READ_CHUNK);
 	}
 	do {
-		n = read(c->fd, dst, WM_READ_CHUNK);
+		n = c->transport->read(c, dst, WM_READ_CHUNK);
 	} while (n < 0 && errno == EINTR);
 	if (n == 0) {
 		if (c->resume_pending && !scratch) {
@@ -300,6 +518,10 @@ process:
 	}
 	c->rptr = NULL;
 	c->rlen = 0;
+	if (c->file_active) {
+		/* The batch's write may have emptied the output: no drain would come. */
+		conn_file_pump(c);
+	}
 }
 
 static void conn_event(evutil_socket_t fd, short what, void *arg)
@@ -311,11 +533,15 @@ static void conn_event(evutil_socket_t fd, short what, void *arg)
 		ops->hold(c);
 	}
 	c->in_callback = 1;
-	if ((what & EV_WRITE) && !c->closed) {
-		conn_write_ready(c);
-	}
-	if ((what & EV_READ) && !c->closed && c->reading) {
-		conn_read_ready(c);
+	if (c->connecting) {
+		conn_connect_step(c, what);
+	} else {
+		if ((what & EV_WRITE) && !c->closed) {
+			conn_write_ready(c);
+		}
+		if ((what & EV_READ) && !c->closed && c->reading) {
+			conn_read_ready(c);
+		}
 	}
 	c->in_callback = 0;
 	if (c->free_ev) {

@@ -1,17 +1,31 @@
 /* A stream connection on the loop: reads into a shared scratch or its own leftover
- * buffer, writes immediately, queues what the kernel does not take, and coalesces the
- * output of one read batch into one write. Memory of the struct belongs to the embedder
- * (ext/ embeds it in the PHP object); the connection owns its fd, event and buffers. */
+ * buffer, writes immediately, queues what the kernel does not take (up to a limit), and
+ * coalesces the output of one read batch into one write. It can also connect (with a
+ * timeout and the transport's handshake) and stream a file behind its output. Bytes travel
+ * through c->transport (src/net/wm_transport.h). Memory of the struct belongs to the
+ * embedder (ext/ embeds it in the PHP object); the connection owns its fd (unless keep_fd),
+ * event, buffers and a file being streamed. */
 #ifndef WM_NET_WM_CONN_H
 #define WM_NET_WM_CONN_H
 
 #include <stdint.h>
+#include <sys/socket.h>
+#include <sys/types.h>
 #include <sys/uio.h>
 
 #include "src/buf/wm_buf.h"
 #include "src/loop/wm_loop.h"
+#include "src/net/wm_transport.h"
 
 typedef struct wm_conn wm_conn_t;
+
+/* How a file handed over with wm_conn_send_file ended (on_file_done). */
+enum {
+	WM_FILE_SENT = 0,        /* every byte of the range went into the output */
+	WM_FILE_READ_FAILED = 1, /* pread failed or the file ended early (errno; 0 when short) */
+	WM_FILE_SEND_FAILED = 2, /* writing to the connection failed (errno) */
+	WM_FILE_DROPPED = 3,     /* a chunk was refused by the send-buffer limit (WM_SEND_DROPPED) */
+};
 
 typedef struct wm_conn_ops {
 	/* Bytes arrived: read them with wm_conn_rdata/wm_conn_rconsume. Called with the
@@ -19,7 +33,7 @@ typedef struct wm_conn_ops {
 	void (*on_data)(wm_conn_t *c);
 	/* The peer closed (err 0) or the read failed (errno). */
 	void (*on_eof)(wm_conn_t *c, int err);
-	/* The queued output was all written. */
+	/* The queued output was all written (not while a file is streamed: it takes the drain). */
 	void (*on_drain)(wm_conn_t *c);
 	/* Writing queued output failed (errno). */
 	void (*on_write_error)(wm_conn_t *c, int err);
@@ -27,18 +41,33 @@ typedef struct wm_conn_ops {
 	 * while the engine still uses it after the callbacks above (may be NULL). */
 	void (*hold)(wm_conn_t *c);
 	void (*release)(wm_conn_t *c);
+	/* wm_conn_connect finished: err 0 connected (handshake done, reading starts, queued
+	 * output is flushed), else errno (ETIMEDOUT on timeout) and the fd is closed already.
+	 * May be NULL for connections that never connect. */
+	void (*on_connect)(wm_conn_t *c, int err);
+	/* A send left at least max_send bytes pending (called from inside wm_conn_send, after
+	 * the bytes were taken). May be NULL. */
+	void (*on_full)(wm_conn_t *c);
+	/* The file of wm_conn_send_file is finished (WM_FILE_*; its fd is closed already).
+	 * Reading stays paused: resume or close from here. May be NULL. Never called after
+	 * wm_conn_close. */
+	void (*on_file_done)(wm_conn_t *c, int status);
 } wm_conn_ops_t;
 
 enum {
-	WM_SEND_DONE = 0,    /* the kernel took everything */
-	WM_SEND_BATCHED = 1, /* held for the write at the end of this read batch */
-	WM_SEND_QUEUED = 2,  /* part or all waits in the send buffer for writability */
-	WM_SEND_FAILED = -1, /* errno says why; nothing was queued */
+	WM_SEND_DONE = 0,     /* the kernel took everything */
+	WM_SEND_BATCHED = 1,  /* held for the write at the end of this read batch */
+	WM_SEND_QUEUED = 2,   /* part or all waits in the send buffer for writability (or the connect) */
+	WM_SEND_FAILED = -1,  /* errno says why; nothing was queued */
+	WM_SEND_DROPPED = -2, /* the send buffer was full (see max_send); nothing was queued */
 };
 
 struct wm_conn {
 	wm_loop_t *loop;
 	const wm_conn_ops_t *ops;
+	/* How bytes travel (not owned; static); wm_transport_plain when NULL at start/connect. */
+	const wm_transport_t *transport;
+	void *transport_state; /* owned by the transport (e.g. TLS); NULL for plain ones */
 	struct event *ev;      /* owned; one event, its flags follow what we wait for */
 	wm_buf_t in;           /* leftover bytes not yet framed (owned, empty when idle) */
 	wm_buf_t out;          /* bytes the kernel has not taken yet (owned) */
@@ -46,24 +75,55 @@ struct wm_conn {
 	size_t rlen;
 	uint64_t bytes_read;
 	uint64_t bytes_written;
+	/* Send-buffer limit (Workerman's maxSendBufferSize): a send while something is pending
+	 * and pending >= max_send is dropped; a send that leaves pending >= max_send reports
+	 * on_full. Batched bytes count as pending. Set by the embedder (start and connect leave
+	 * it alone); 0 or less drops every send made while anything is pending. */
+	int64_t max_send;
+	/* A file being streamed behind the output (wm_conn_send_file). */
+	off_t file_pos, file_end;
+	int file_fd; /* owned while file_active */
 	int fd;
-	short ev_flags;        /* libevent flags currently registered */
-	unsigned reading : 1;      /* wants EV_READ (not paused) */
+	unsigned connect_timeout_ms; /* per wait of the connect and the handshake; 0: none */
+	int connect_err;             /* a connect() failure reported from the loop */
+	short ev_flags;              /* libevent flags currently registered */
+	unsigned reading : 1;        /* wants EV_READ (not paused) */
 	unsigned closed : 1;
-	unsigned in_callback : 1;  /* inside the event callback */
-	unsigned free_ev : 1;      /* free the event when the callback returns */
+	unsigned in_callback : 1;    /* inside the event callback */
+	unsigned free_ev : 1;        /* free the event when the callback returns */
 	unsigned resume_pending : 1; /* process buffered input on the next activation */
-	unsigned keep_fd : 1;      /* fd belongs to someone else (a PHP stream) */
-	unsigned not_socket : 1;   /* pipes and files: no MSG_NOSIGNAL */
+	unsigned keep_fd : 1;        /* fd belongs to someone else (a PHP stream): close leaves it open */
+	unsigned connecting : 1;     /* wm_conn_connect in progress (connect or handshake) */
+	unsigned handshaking : 1;    /* connected; the transport's handshake runs */
+	unsigned file_active : 1;    /* file_fd is being streamed */
 };
 
-/* Attach fd to the loop and start reading. Returns WM_OK or WM_ERR. */
+/* Attach a connected fd to the loop and start reading, through c->transport (plain when
+ * NULL; wm_transport_for_fd picks one for an fd of unknown kind). Returns WM_OK or WM_ERR. */
 int wm_conn_start(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_t *ops);
+/* Connect a new non-blocking socket (owned by c) to addr (IPv4, IPv6 or unix), on loop:
+ * then the transport's handshake, then ops->on_connect, always from the loop, never from
+ * this call. timeout_ms (0: none) bounds each wait. Output sent meanwhile is queued and
+ * flushed once connected. Returns WM_OK, or WM_ERR with errno when no socket could be
+ * made (no callback then). wm_conn_close cancels (no callback). */
+int wm_conn_connect(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, socklen_t addrlen, unsigned timeout_ms,
+	const wm_conn_ops_t *ops);
 void wm_conn_pause_read(wm_conn_t *c);
 /* Resume; input already buffered is processed from the loop, not from this call. */
 void wm_conn_resume_read(wm_conn_t *c);
-/* Send the concatenation of iov. See WM_SEND_*. */
+/* Send the concatenation of iov, subject to max_send (may call ops->on_full before it
+ * returns). See WM_SEND_*. */
 int wm_conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt);
+/* Stream [start, end) of fd after the output already queued, with bounded memory (the
+ * output is refilled up to min(max_send / 2, 256 KiB), or 64 KiB when max_send <= 0, on
+ * drain and at the end of each read batch). Takes ownership of fd (a file already in flight
+ * is closed first) and pauses reading; ops->on_file_done reports the end (possibly from
+ * inside this call). */
+void wm_conn_send_file(wm_conn_t *c, int fd, off_t start, off_t end);
+static inline int wm_conn_file_active(const wm_conn_t *c)
+{
+	return c->file_active;
+}
 /* Bytes waiting to be written (queued plus held for this batch). */
 static inline size_t wm_conn_pending(const wm_conn_t *c)
 {
@@ -72,6 +132,11 @@ static inline size_t wm_conn_pending(const wm_conn_t *c)
 		n += wm_buf_size(&c->loop->batch_out);
 	}
 	return n;
+}
+/* Pending output reached the limit (what Workerman calls a full send buffer). */
+static inline int wm_conn_full(const wm_conn_t *c)
+{
+	return (int64_t)wm_conn_pending(c) >= c->max_send;
 }
 
 /* Unread input: the view of the current batch, or the leftover buffer (owned by c). */
@@ -98,10 +163,11 @@ static inline void wm_conn_rconsume(wm_conn_t *c, size_t n)
 	}
 	wm_buf_consume(&c->in, n);
 }
-/* End the read batch: write what it produced. Returns WM_SEND_* for that write
- * (WM_SEND_DONE when nothing was held). */
+/* End the read batch: write what it produced (not subject to max_send: those bytes were
+ * accepted already). Returns WM_SEND_* for that write (WM_SEND_DONE when nothing was held). */
 int wm_conn_batch_end(wm_conn_t *c);
-/* Close the fd (unless keep_fd), drop the event and the buffers. Idempotent. */
+/* Close the fd through the transport (unless keep_fd), drop the event, the buffers and a
+ * file being streamed; cancels a connect. No callback follows. Idempotent. */
 void wm_conn_close(wm_conn_t *c);
 
 #endif
