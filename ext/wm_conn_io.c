@@ -591,7 +591,7 @@ static void conn_on_file_done(wm_conn_t *io, int status)
 		break;
 	case WM_FILE_READ_FAILED:
 		/* The file shrank or failed: the announced length can't be met. */
-		php_wm_logf("sendFile: read failed at offset %lld, closing the connection", (long long)io->file_pos);
+		php_wm_logf("sendFile: read failed at offset %lld, closing the connection", (long long)wm_conn_file_pos(io));
 		php_wm_conn_destroy(c);
 		break;
 	case WM_FILE_DROPPED:

@@ -72,7 +72,6 @@ static void conn_reset(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_
 	c->reading = 1;
 	c->connecting = 0;
 	c->handshaking = 0;
-	c->connect_err = 0;
 }
 
 int wm_conn_start(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_t *ops)
@@ -101,15 +100,25 @@ void wm_conn_resume_read(wm_conn_t *c)
 	}
 }
 
+wm_conn_aux_t *wm_conn_aux(wm_conn_t *c)
+{
+	if (!c->aux) {
+		c->aux = wm_calloc(1, sizeof(*c->aux));
+		c->aux->file_fd = -1;
+	}
+	return c->aux;
+}
+
 /* ---- connecting ---- */
 
 static struct timeval *connect_tv(const wm_conn_t *c, struct timeval *tv)
 {
-	if (!c->connect_timeout_ms) {
+	unsigned ms = c->aux->connect_timeout_ms;
+	if (!ms) {
 		return NULL;
 	}
-	tv->tv_sec = c->connect_timeout_ms / 1000;
-	tv->tv_usec = (c->connect_timeout_ms % 1000) * 1000;
+	tv->tv_sec = ms / 1000;
+	tv->tv_usec = (ms % 1000) * 1000;
 	return tv;
 }
 
@@ -122,14 +131,16 @@ int wm_conn_connect(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, 
 	}
 	conn_reset(c, loop, fd, ops);
 	c->connecting = 1;
-	c->connect_timeout_ms = timeout_ms;
+	wm_conn_aux_t *x = wm_conn_aux(c);
+	x->connect_timeout_ms = timeout_ms;
+	x->connect_err = 0;
 	int rc;
 	do {
 		rc = connect(fd, addr, addrlen);
 	} while (rc < 0 && errno == EINTR);
 	if (rc < 0 && errno != EINPROGRESS) {
 		/* Reported from the loop like any other outcome (unix sockets fail at once). */
-		c->connect_err = errno;
+		x->connect_err = errno;
 	}
 	struct timeval tv;
 	c->ev_flags = EV_WRITE;
@@ -139,10 +150,12 @@ int wm_conn_connect(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, 
 		c->fd = -1;
 		c->connecting = 0;
 		c->closed = 1;
+		wm_free(c->aux);
+		c->aux = NULL;
 		errno = err;
 		return WM_ERR;
 	}
-	if (c->connect_err || rc == 0) {
+	if (x->connect_err || rc == 0) {
 		event_active(c->ev, EV_WRITE, 0);
 	}
 	return WM_OK;
@@ -154,7 +167,7 @@ static void conn_connect_step(wm_conn_t *c, short what)
 	if (what & EV_TIMEOUT) {
 		err = ETIMEDOUT;
 	} else if (!c->handshaking) {
-		err = c->connect_err;
+		err = c->aux->connect_err;
 		if (!err) {
 			socklen_t len = sizeof(err);
 			if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0) {
@@ -298,8 +311,8 @@ static void file_stop(wm_conn_t *c)
 {
 	if (c->file_active) {
 		c->file_active = 0;
-		close(c->file_fd);
-		c->file_fd = -1;
+		close(c->aux->file_fd);
+		c->aux->file_fd = -1;
 	}
 }
 
@@ -324,18 +337,19 @@ static void conn_file_pump(wm_conn_t *c)
 		c->ops->hold(c); /* on_full may close c */
 	}
 	char *buf = NULL;
-	while (c->file_active && !c->closed && c->file_pos < c->file_end) {
+	wm_conn_aux_t *x = c->aux;
+	while (c->file_active && x->file_pos < x->file_end) {
 		if (wm_conn_pending(c) >= high) {
 			break;
 		}
 		if (!buf) {
 			buf = wm_malloc(WM_FILE_CHUNK);
 		}
-		off_t left = c->file_end - c->file_pos;
+		off_t left = x->file_end - x->file_pos;
 		size_t want = left < WM_FILE_CHUNK ? (size_t)left : WM_FILE_CHUNK;
 		ssize_t n;
 		do {
-			n = pread(c->file_fd, buf, want, c->file_pos);
+			n = pread(x->file_fd, buf, want, x->file_pos);
 		} while (n < 0 && errno == EINTR);
 		if (n <= 0) {
 			if (n == 0) {
@@ -350,10 +364,13 @@ static void conn_file_pump(wm_conn_t *c)
 			file_done(c, rc == WM_SEND_FAILED ? WM_FILE_SEND_FAILED : WM_FILE_DROPPED);
 			break;
 		}
-		c->file_pos += n;
+		if (c->closed) {
+			break; /* on_full closed it (x is gone with it) */
+		}
+		x->file_pos += n;
 	}
 	wm_free(buf);
-	if (c->file_active && c->file_pos >= c->file_end) { /* (wm_conn_close clears file_active) */
+	if (c->file_active && x->file_pos >= x->file_end) { /* (wm_conn_close clears file_active) */
 		file_done(c, WM_FILE_SENT);
 	}
 	if (c->ops->release) {
@@ -368,9 +385,10 @@ void wm_conn_send_file(wm_conn_t *c, int fd, off_t start, off_t end)
 		close(fd);
 		return;
 	}
-	c->file_fd = fd;
-	c->file_pos = start;
-	c->file_end = end;
+	wm_conn_aux_t *x = wm_conn_aux(c);
+	x->file_fd = fd;
+	x->file_pos = start;
+	x->file_end = end;
 	c->file_active = 1;
 	/* Input that follows waits until the file is out (responses stay in order). */
 	wm_conn_pause_read(c);
@@ -405,6 +423,8 @@ void wm_conn_close(wm_conn_t *c)
 	if (c->fd >= 0 && c->transport) {
 		c->transport->close(c);
 	}
+	wm_free(c->aux);
+	c->aux = NULL;
 	c->fd = -1;
 	c->rptr = NULL;
 	c->rlen = 0;

@@ -62,16 +62,27 @@ enum {
 	WM_SEND_DROPPED = -2, /* the send buffer was full (see max_send); nothing was queued */
 };
 
+/* State of what most connections never do (connect, stream a file, keep transport state),
+ * allocated when first needed and freed by wm_conn_close: an idle accepted connection stays
+ * small (the PHP object that embeds wm_conn_t sits in a 512-byte allocator bin). */
+typedef struct wm_conn_aux {
+	void *transport_state;       /* owned by the transport (e.g. TLS); NULL for plain ones */
+	off_t file_pos, file_end;    /* the file being streamed (wm_conn_send_file) */
+	int file_fd;                 /* owned while c->file_active */
+	unsigned connect_timeout_ms; /* per wait of the connect and the handshake; 0: none */
+	int connect_err;             /* a connect() failure reported from the loop */
+} wm_conn_aux_t;
+
 struct wm_conn {
 	wm_loop_t *loop;
 	const wm_conn_ops_t *ops;
 	/* How bytes travel (not owned; static); wm_transport_plain when NULL at start/connect. */
 	const wm_transport_t *transport;
-	void *transport_state; /* owned by the transport (e.g. TLS); NULL for plain ones */
-	struct event *ev;      /* owned; one event, its flags follow what we wait for */
-	wm_buf_t in;           /* leftover bytes not yet framed (owned, empty when idle) */
-	wm_buf_t out;          /* bytes the kernel has not taken yet (owned) */
-	const char *rptr;      /* unread view during a batch (scratch or in) */
+	wm_conn_aux_t *aux; /* owned; NULL until needed (wm_conn_aux) */
+	struct event *ev;   /* owned; one event, its flags follow what we wait for */
+	wm_buf_t in;        /* leftover bytes not yet framed (owned, empty when idle) */
+	wm_buf_t out;       /* bytes the kernel has not taken yet (owned) */
+	const char *rptr;   /* unread view during a batch (scratch or in) */
 	size_t rlen;
 	uint64_t bytes_read;
 	uint64_t bytes_written;
@@ -80,14 +91,9 @@ struct wm_conn {
 	 * on_full. Batched bytes count as pending. Set by the embedder (start and connect leave
 	 * it alone); 0 or less drops every send made while anything is pending. */
 	int64_t max_send;
-	/* A file being streamed behind the output (wm_conn_send_file). */
-	off_t file_pos, file_end;
-	int file_fd; /* owned while file_active */
 	int fd;
-	unsigned connect_timeout_ms; /* per wait of the connect and the handshake; 0: none */
-	int connect_err;             /* a connect() failure reported from the loop */
-	short ev_flags;              /* libevent flags currently registered */
-	unsigned reading : 1;        /* wants EV_READ (not paused) */
+	short ev_flags;       /* libevent flags currently registered */
+	unsigned reading : 1; /* wants EV_READ (not paused) */
 	unsigned closed : 1;
 	unsigned in_callback : 1;    /* inside the event callback */
 	unsigned free_ev : 1;        /* free the event when the callback returns */
@@ -95,7 +101,7 @@ struct wm_conn {
 	unsigned keep_fd : 1;        /* fd belongs to someone else (a PHP stream): close leaves it open */
 	unsigned connecting : 1;     /* wm_conn_connect in progress (connect or handshake) */
 	unsigned handshaking : 1;    /* connected; the transport's handshake runs */
-	unsigned file_active : 1;    /* file_fd is being streamed */
+	unsigned file_active : 1;    /* aux->file_fd is being streamed */
 };
 
 /* Attach a connected fd to the loop and start reading, through c->transport (plain when
@@ -124,6 +130,13 @@ static inline int wm_conn_file_active(const wm_conn_t *c)
 {
 	return c->file_active;
 }
+/* Offset reached in the file being (or last) streamed; 0 when none. */
+static inline off_t wm_conn_file_pos(const wm_conn_t *c)
+{
+	return c->aux ? c->aux->file_pos : 0;
+}
+/* c->aux, allocated (zeroed) on first use; owned by c until wm_conn_close. */
+wm_conn_aux_t *wm_conn_aux(wm_conn_t *c);
 /* Bytes waiting to be written (queued plus held for this batch). */
 static inline size_t wm_conn_pending(const wm_conn_t *c)
 {

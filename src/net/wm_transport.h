@@ -4,7 +4,8 @@
  *   wm_transport_plain.c  wm_transport_plain (sockets) and wm_transport_fd (pipes, files,
  *                         ttys: `new TcpConnection($pipeStream)`)
  *   wm_transport_tls.c    (to come) OpenSSL; its handshake step runs before on_connect/on_open
- * A transport keeps its per-connection state in c->transport_state (NULL for plain ones).
+ * A transport keeps its per-connection state in wm_conn_aux(c)->transport_state (NULL for
+ * plain ones).
  *
  * Datagrams are not stream connections and do not go through this interface: a UDP endpoint
  * (src/net/wm_dgram.[ch], to come) owns one socket, receives with recvmmsg/recvfrom, hands
