@@ -145,8 +145,6 @@ static int parse_address(php_wm_worker *w, wm_sockaddr_t *sa, socklen_t *salen)
 	return wm_addr_parse_inet(addr, sa, salen);
 }
 
-/* Test that the address can be bound, without listening (reusePort Workers listen in each
- * child; a port already taken should fail in the master, once, not in a restart loop). */
 /* Resolve the scheme's protocol class and the transport (the transport property may have
  * been changed after construction). Throws like Workerman 3.5 when the class is missing. */
 static zend_result worker_prepare(php_wm_worker *w)
@@ -175,6 +173,9 @@ static zend_result worker_prepare(php_wm_worker *w)
 	return SUCCESS;
 }
 
+/* reusePort Workers listen in each child: the master only checks that the address can be
+ * bound (wm_listen_probe), so a port already taken fails once, in the master, not in a
+ * restart loop of the children. */
 zend_result php_wm_worker_check_bind(php_wm_worker *w)
 {
 	wm_sockaddr_t sa;
@@ -189,18 +190,8 @@ zend_result php_wm_worker_check_bind(php_wm_worker *w)
 		zend_throw_exception_ex(zend_ce_exception, 0, "Invalid listen address %s", ZSTR_VAL(w->socket_name));
 		return FAILURE;
 	}
-	int fd = socket(sa.sa.sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	int one = 1;
-	if (fd < 0) {
-		return SUCCESS;
-	}
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
-	int rc = bind(fd, &sa.sa, salen);
-	int e = errno;
-	close(fd);
-	if (rc < 0) {
-		zend_throw_exception_ex(zend_ce_exception, 0, "%s", strerror(e));
+	if (wm_listen_probe(&sa, salen) != WM_OK) {
+		zend_throw_exception_ex(zend_ce_exception, 0, "%s", strerror(errno));
 		return FAILURE;
 	}
 	return SUCCESS;

@@ -65,6 +65,25 @@ bound:
 	return fd;
 }
 
+int wm_listen_probe(const wm_sockaddr_t *addr, socklen_t addrlen)
+{
+	int fd = socket(addr->sa.sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int one = 1;
+	if (fd < 0) {
+		return WM_OK; /* cannot tell: the real listen reports it */
+	}
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
+	int rc = bind(fd, &addr->sa, addrlen);
+	int e = errno;
+	close(fd);
+	if (rc < 0) {
+		errno = e;
+		return WM_ERR;
+	}
+	return WM_OK;
+}
+
 int wm_accept(int listen_fd, wm_inaddr_t *peer)
 {
 	wm_sockaddr_t sa;
