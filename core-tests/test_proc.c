@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 
 static char tmpdir[64];
 
@@ -402,6 +403,113 @@ TEST(master_sigterm_stops_gracefully_two_groups)
 	CHECK(no_children_left());
 	wm_master_free(m);
 	wm_loop_free(loop);
+	reap_all();
+	alarm(0);
+}
+
+/* ---- the stop command's wait (wm_proc_alive, wm_proc_stop_wait) ---- */
+
+/* Monotonic milliseconds (the CHECK_* macros compare integers). */
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Fork a child that sets its SIGINT/SIGTERM disposition (SIG_DFL, SIG_IGN, or exit after
+ * delay_ms when it arrives), reports on a pipe that it is ready, then waits. The child never
+ * outlives its alarm. */
+static int stop_sig_delay_ms;
+static void exit_later(int sig)
+{
+	(void)sig;
+	usleep((useconds_t)stop_sig_delay_ms * 1000);
+	_exit(0);
+}
+
+static pid_t fork_stoppable(void (*handler)(int), int delay_ms)
+{
+	int pfd[2];
+	if (pipe(pfd) != 0) {
+		return -1;
+	}
+	pid_t pid = fork();
+	if (pid == 0) {
+		alarm(10);
+		stop_sig_delay_ms = delay_ms;
+		signal(SIGINT, handler);
+		signal(SIGTERM, handler);
+		if (write(pfd[1], "r", 1) != 1) {
+			_exit(3);
+		}
+		for (;;) {
+			pause();
+		}
+	}
+	char c;
+	close(pfd[1]);
+	if (pid > 0 && read(pfd[0], &c, 1) != 1) {
+		pid = -1;
+	}
+	close(pfd[0]);
+	return pid;
+}
+
+TEST(proc_alive)
+{
+	CHECK_EQ(wm_proc_alive(0), 0);
+	CHECK_EQ(wm_proc_alive(-1), 0);       /* never kill(-1, 0): "every process" */
+	CHECK_EQ(wm_proc_alive(getpid()), 0); /* a pid file naming ourselves is stale */
+	pid_t pid = fork_stoppable(SIG_DFL, 0);
+	REQUIRE(pid > 0);
+	CHECK_EQ(wm_proc_alive(pid), 1);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	CHECK_EQ(wm_proc_alive(pid), 0);
+}
+
+TEST(stop_wait_children_exiting_at_different_times)
+{
+	alarm(20);
+	/* Default disposition: gone at once. A handler that takes 300 ms: waited for. */
+	pid_t quick = fork_stoppable(SIG_DFL, 0);
+	pid_t slow = fork_stoppable(exit_later, 300);
+	REQUIRE(quick > 0);
+	REQUIRE(slow > 0);
+	long long t0 = mono_ms();
+	CHECK_EQ(wm_proc_stop_wait(quick, SIGINT, WM_STOP_WAIT_SECONDS), WM_OK);
+	long long t1 = mono_ms();
+	CHECK_LT(t1 - t0, 1000);
+	CHECK_EQ(wm_proc_stop_wait(slow, SIGTERM, WM_STOP_WAIT_SECONDS), WM_OK);
+	long long t2 = mono_ms();
+	CHECK_GE(t2 - t1, 290);
+	CHECK_LT(t2 - t1, 2000);
+	/* Both were our children: reaped, not left as zombies that kill(pid, 0) still finds. */
+	CHECK(no_children_left());
+	/* Waiting for a process that is already gone returns at once. */
+	CHECK_EQ(wm_proc_stop_wait(quick, 0, 5), WM_OK);
+	CHECK_LT(mono_ms() - t2, 500);
+	TEST_NOTE("quick stop %lld ms, slow stop %lld ms", t1 - t0, t2 - t1);
+	alarm(0);
+}
+
+TEST(stop_wait_times_out_on_a_process_ignoring_the_signal)
+{
+	alarm(20);
+	pid_t pid = fork_stoppable(SIG_IGN, 0);
+	REQUIRE(pid > 0);
+	long long t0 = mono_ms();
+	errno = 0;
+	CHECK_EQ(wm_proc_stop_wait(pid, SIGTERM, 0.3), WM_ERR);
+	long long dt = mono_ms() - t0;
+	CHECK_EQ(errno, ETIMEDOUT);
+	CHECK_GE(dt, 300);
+	CHECK_LT(dt, 1500);
+	/* Not killed by the wait: still running. The caller decides; here it kills. */
+	CHECK_EQ(wm_proc_alive(pid), 1);
+	CHECK_EQ(wm_proc_stop_wait(pid, SIGKILL, 2.0), WM_OK);
+	CHECK(no_children_left());
 	reap_all();
 	alarm(0);
 }

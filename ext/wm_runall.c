@@ -225,7 +225,7 @@ static bool parse_command(void)
 	}
 
 	pid_t master = wm_pidfile_read(pid_file_path());
-	bool alive = master > 0 && kill(master, 0) == 0 && master != getpid();
+	bool alive = wm_proc_alive(master);
 	if (alive && start) {
 		php_wm_logf("Workerman[%s] already running", self);
 		exit_with(1);
@@ -247,19 +247,11 @@ static bool parse_command(void)
 	if (strcmp(cmd, "stop") == 0 || strcmp(cmd, "restart") == 0) {
 		bool graceful = strcmp(mode, "-g") == 0;
 		php_wm_logf(graceful ? "Workerman[%s] is gracefully stopping ..." : "Workerman[%s] is stopping ...", self);
-		if (alive) {
-			kill(master, graceful ? SIGTERM : SIGINT);
-		}
-		time_t begin = time(NULL);
-		/* Graceful: connections may take a while (the master kills after 30 s). */
-		int timeout = graceful ? 40 : 5;
-		while (alive && kill(master, 0) == 0) {
-			if (time(NULL) - begin >= timeout) {
-				php_wm_logf("Workerman[%s] stop fail", self);
-				exit_with(1);
-				return false;
-			}
-			usleep(10000);
+		if (alive && wm_proc_stop_wait(master, graceful ? SIGTERM : SIGINT,
+				graceful ? WM_STOP_WAIT_GRACEFUL_SECONDS : WM_STOP_WAIT_SECONDS) != WM_OK) {
+			php_wm_logf("Workerman[%s] stop fail", self);
+			exit_with(1);
+			return false;
 		}
 		php_wm_logf("Workerman[%s] stop success", self);
 		if (strcmp(cmd, "stop") == 0) {

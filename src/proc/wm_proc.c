@@ -500,6 +500,31 @@ int wm_master_run(wm_master_t *m)
 	return rc < 0 ? -1 : 0;
 }
 
+int wm_proc_alive(pid_t pid)
+{
+	return pid > 0 && pid != getpid() && kill(pid, 0) == 0;
+}
+
+int wm_proc_stop_wait(pid_t pid, int sig, double timeout)
+{
+	if (sig) {
+		/* Failing (ESRCH, EPERM) shows in the poll below: kill(pid, 0) fails the same way. */
+		kill(pid, sig);
+	}
+	double deadline = now_mono() + timeout;
+	for (;;) {
+		/* A zombie still answers kill(pid, 0): reap our own child first. Others: ECHILD. */
+		if (waitpid(pid, NULL, WNOHANG) == pid || kill(pid, 0) != 0) {
+			return WM_OK;
+		}
+		if (now_mono() >= deadline) {
+			errno = ETIMEDOUT;
+			return WM_ERR;
+		}
+		usleep(10000);
+	}
+}
+
 int wm_pidfile_write(const char *path, pid_t pid)
 {
 	char buf[32];

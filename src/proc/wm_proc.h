@@ -97,6 +97,19 @@ void wm_master_forget_in_child(wm_master_t *m);
 /* In a child: tell the master this process is serving. */
 void wm_master_child_ready(wm_master_t *m);
 
+/* The `stop` / `restart` commands, run in a process of their own: how long they wait for
+ * the master to be gone. The master SIGKILLs its children after kill_timeout (2 s) or, for a
+ * graceful stop, graceful_timeout (30 s), so these leave it time to finish. */
+#define WM_STOP_WAIT_SECONDS 5.0
+#define WM_STOP_WAIT_GRACEFUL_SECONDS 40.0
+
+/* Is pid another running process this user may signal? 0 for pid <= 0 and for the caller. */
+int wm_proc_alive(pid_t pid);
+/* Send sig to pid (none when sig is 0), then poll every 10 ms until pid is gone. A child of
+ * the caller is reaped (its status is not kept). WM_OK once it is gone, WM_ERR with errno
+ * ETIMEDOUT when it is still there after timeout seconds (it is not killed). */
+int wm_proc_stop_wait(pid_t pid, int sig, double timeout);
+
 /* Pid file helpers. write: WM_OK or WM_ERR (errno). read: the pid, or 0. */
 int wm_pidfile_write(const char *path, pid_t pid);
 pid_t wm_pidfile_read(const char *path);
