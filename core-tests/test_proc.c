@@ -112,9 +112,8 @@ TEST(pidfile_read_out_of_range_is_not_a_pid)
 }
 
 /* ---- master ----
- * Only the public surface is used (wm_master_run's result, the ops callbacks, alive,
- * stopping, child_group/child_index), so these tests survive changes of the slot
- * bookkeeping. */
+ * Only the public surface is used (wm_master_run's result, the ops callbacks and the
+ * accessors), so these tests survive changes of the slot bookkeeping. */
 
 typedef struct master_ud {
 	int exits;
@@ -234,7 +233,7 @@ static int read_records(int fd, int slot_seen[2][2], int *bad)
 
 static void child_report(int fd, const wm_master_t *m)
 {
-	int rec[2] = {m->child_group, m->child_index};
+	int rec[2] = {wm_master_child_group(m), wm_master_child_index(m)};
 	if (write(fd, rec, sizeof(rec)) != sizeof(rec)) {
 		_exit(3);
 	}
@@ -250,9 +249,16 @@ TEST(master_respawns_then_stops)
 	int counts[1] = {2};
 	wm_master_t *m = wm_master_new(loop, 1, counts, &ud_ops, &u);
 	REQUIRE(m != NULL);
-	CHECK_EQ(m->ngroups, 1);
-	CHECK_EQ(m->counts[0], 2);
-	CHECK_EQ(m->child_group, -1);
+	CHECK_EQ(wm_master_groups(m), 1);
+	CHECK_EQ(wm_master_group_size(m, 0), 2);
+	CHECK_EQ(wm_master_group_size(m, 1), 0); /* out of range reads as empty */
+	CHECK_EQ(wm_master_pid(m, 0, 0), 0);     /* nothing forked yet */
+	CHECK_EQ(wm_master_pid(m, 0, 2), 0);
+	CHECK_EQ(wm_master_alive(m), 0);
+	CHECK_EQ(wm_master_stopping(m), 0);
+	CHECK_EQ(wm_master_reloading(m), 0);
+	CHECK_EQ(wm_master_child_group(m), -1);
+	CHECK_EQ(wm_master_child_index(m), -1);
 	/* Stop after some respawns: SIGINT to ourselves, as a user's Ctrl-C would be. */
 	REQUIRE(wm_watch_timer(loop, 0.6, 0, sigint_self, NULL) != NULL);
 
@@ -267,14 +273,15 @@ TEST(master_respawns_then_stops)
 	}
 	close(pfd[1]);
 	CHECK_EQ(rc, 0);
-	CHECK_EQ(m->alive, 0);
-	CHECK_EQ(m->stopping, 1);
-	CHECK(m->kill_timer == NULL);
+	CHECK_EQ(wm_master_alive(m), 0);
+	CHECK_EQ(wm_master_stopping(m), 1);
+	CHECK_EQ(wm_master_pid(m, 0, 0), 0);
+	CHECK_EQ(wm_master_pid(m, 0, 1), 0);
 	CHECK_EQ(u.stops, 1);
 	CHECK_EQ(u.graceful, 0);
 	CHECK_EQ(u.fork_errors, 0);
 	CHECK_EQ(u.bad_slot, 0);
-	CHECK_EQ(m->child_group, -1); /* the master is not a child */
+	CHECK_EQ(wm_master_child_group(m), -1); /* the master is not a child */
 	CHECK(no_children_left());
 
 	/* More children than the first two were started, each in slot 0/0 or 0/1. */
@@ -345,7 +352,7 @@ TEST(master_kills_stubborn_children_after_timeout)
 	master_ud_t u = {0};
 	int counts[1] = {2};
 	wm_master_t *m = wm_master_new(loop, 1, counts, &ud_ops, &u);
-	m->kill_timeout = 0.3;
+	wm_master_set_timeouts(m, 0.3, 30.0);
 	wm_watch_timer(loop, 0.2, 0, sigint_self, NULL);
 	int rc = wm_master_run(m);
 	if (rc == 1) {
@@ -362,8 +369,15 @@ TEST(master_kills_stubborn_children_after_timeout)
 	CHECK_EQ(u.stops, 1);
 	CHECK_EQ(u.exits, 2);
 	CHECK_EQ(u.killed, 2);
-	CHECK_EQ(m->alive, 0);
-	CHECK(m->kill_timer == NULL);
+	CHECK_EQ(wm_master_alive(m), 0);
+	/* The status table's figures: one kind of exit, SIGKILL, twice. */
+	int kinds = -1;
+	const wm_exit_info_t *exits = wm_master_exits(m, 0, &kinds);
+	REQUIRE_EQ(kinds, 1);
+	CHECK_EQ(exits[0].status, SIGKILL);
+	CHECK_EQ(exits[0].count, 2);
+	CHECK(wm_master_exits(m, 1, &kinds) == NULL);
+	CHECK_EQ(kinds, 0);
 	CHECK(no_children_left());
 	CHECK_EQ(loop->watch_count, 0);
 	wm_master_free(m);
@@ -379,8 +393,8 @@ TEST(master_sigterm_stops_gracefully_two_groups)
 	master_ud_t u = {0};
 	int counts[2] = {1, 0}; /* a count < 1 means 1 */
 	wm_master_t *m = wm_master_new(loop, 2, counts, &ud_ops, &u);
-	CHECK_EQ(m->counts[1], 1);
-	m->graceful_timeout = 5;
+	CHECK_EQ(wm_master_group_size(m, 1), 1);
+	wm_master_set_timeouts(m, 2.0, 5.0);
 	wm_watch_timer(loop, 0.2, 0, sigterm_self, NULL);
 	int rc = wm_master_run(m);
 	if (rc == 1) {

@@ -370,14 +370,15 @@ static void call_static_callback(const char *name)
 void php_wm_master_reload(bool graceful)
 {
 	wm_master_t *m = WM_G(proc.master);
-	if (!m || m->stopping || m->reloading) {
+	if (!m || wm_master_stopping(m) || wm_master_reloading(m)) {
 		return;
 	}
 	php_wm_logf(graceful ? "Workerman[%s] gracefully reloading" : "Workerman[%s] reloading", start_file_name());
 	WM_G(proc.status) = WM_STATUS_RELOADING;
 	call_static_callback("onMasterReload");
-	int *reloadable = ecalloc((size_t)(m->ngroups ? m->ngroups : 1), sizeof(int));
-	for (int g = 0; g < m->ngroups; g++) {
+	int ngroups = wm_master_groups(m);
+	int *reloadable = ecalloc((size_t)(ngroups ? ngroups : 1), sizeof(int));
+	for (int g = 0; g < ngroups; g++) {
 		php_wm_worker *wk = worker_at(g);
 		reloadable[g] = wk && zend_is_true(php_wm_worker_prop(wk, WM_WORKER_PROP_RELOADABLE));
 	}
@@ -709,8 +710,8 @@ void php_wm_run_all(void)
 
 	int rc = wm_master_run(m);
 	if (rc == 1) {
-		php_wm_worker *w = worker_at(m->child_group);
-		int index = m->child_index;
+		php_wm_worker *w = worker_at(wm_master_child_group(m));
+		int index = wm_master_child_index(m);
 		child_run(w, index);
 		php_wm_conn_abandon_all(w);
 		if (WM_G(proc.unwinding)) {

@@ -68,10 +68,11 @@ void php_wm_status_master_write(wm_master_t *m, time_t started)
 	if (getloadavg(load, 3) < 0) {
 		load[0] = load[1] = load[2] = 0;
 	}
+	int ngroups = wm_master_groups(m);
 	int processes = 0;
-	for (int g = 0; g < m->ngroups; g++) {
-		for (int i = 0; i < m->counts[g]; i++) {
-			processes += m->slots[g][i].pid > 0;
+	for (int g = 0; g < ngroups; g++) {
+		for (int i = 0; i < wm_master_group_size(m, g); i++) {
+			processes += wm_master_pid(m, g, i) > 0;
 		}
 	}
 	smart_str_appends(&out, "----------------------------------------------GLOBAL STATUS----------------------------------------------------\n");
@@ -79,19 +80,18 @@ void php_wm_status_master_write(wm_master_t *m, time_t started)
 		"3.5.35", PHP_WORKERMAN_VERSION, PHP_VERSION);
 	smart_str_append_printf(&out, "start time:%s   run %ld days %ld hours   \n", when, up / 86400, (up % 86400) / 3600);
 	smart_str_append_printf(&out, "load average: %.2f, %.2f, %.2f\n", load[0], load[1], load[2]);
-	smart_str_append_printf(&out, "%d workers       %d processes\n", m->ngroups, processes);
+	smart_str_append_printf(&out, "%d workers       %d processes\n", ngroups, processes);
 	smart_str_append_printf(&out, "%-16s %-16s %s\n", "worker_name", "exit_status", "exit_count");
-	for (int g = 0; g < m->ngroups; g++) {
+	for (int g = 0; g < ngroups; g++) {
 		zval *zw = zend_hash_index_find(php_wm_workers(), (zend_ulong)g);
 		zend_string *name = zw ? worker_str_prop(php_wm_worker_from_obj(Z_OBJ_P(zw)), WM_WORKER_PROP_NAME)
 			: zend_string_init("none", 4, 0);
-		bool any = false;
-		for (int k = 0; k < WM_MASTER_EXIT_KINDS && m->exits[g][k].count > 0; k++) {
-			smart_str_append_printf(&out, "%-16s %-16d %ld\n", ZSTR_VAL(name), m->exits[g][k].status,
-				m->exits[g][k].count);
-			any = true;
+		int kinds;
+		const wm_exit_info_t *exits = wm_master_exits(m, g, &kinds);
+		for (int k = 0; k < kinds; k++) {
+			smart_str_append_printf(&out, "%-16s %-16d %ld\n", ZSTR_VAL(name), exits[k].status, exits[k].count);
 		}
-		if (!any) {
+		if (kinds == 0) {
 			smart_str_append_printf(&out, "%-16s %-16d %d\n", ZSTR_VAL(name), 0, 0);
 		}
 		zend_string_release(name);
@@ -100,10 +100,11 @@ void php_wm_status_master_write(wm_master_t *m, time_t started)
 	smart_str_append_printf(&out, "%-7s %-8s %-24s %-16s %-11s %-13s %-9s %-7s %s\n", "pid", "memory", "listening",
 		"worker_name", "connections", "total_request", "send_fail", "timers", "throw_exception");
 	smart_str_appends(&out, WM_PIDS_MARK);
-	for (int g = 0; g < m->ngroups; g++) {
-		for (int i = 0; i < m->counts[g]; i++) {
-			if (m->slots[g][i].pid > 0) {
-				smart_str_append_printf(&out, " %d:%d", (int)m->slots[g][i].pid, g);
+	for (int g = 0; g < ngroups; g++) {
+		for (int i = 0; i < wm_master_group_size(m, g); i++) {
+			pid_t pid = wm_master_pid(m, g, i);
+			if (pid > 0) {
+				smart_str_append_printf(&out, " %d:%d", (int)pid, g);
 			}
 		}
 	}

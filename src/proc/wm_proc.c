@@ -13,6 +13,46 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The master's state: private to this file; others use the accessors in wm_proc.h. */
+typedef struct wm_master_slot {
+	pid_t pid;                 /* 0 when empty */
+	double started;            /* monotonic seconds of the last fork */
+	int fast_fails;            /* consecutive exits within a second of starting */
+	int ready;                 /* the child reported it is serving */
+	wm_watch_t *respawn_timer; /* a delayed fork is pending */
+} wm_master_slot_t;
+
+struct wm_master {
+	wm_loop_t *loop;           /* not owned */
+	const wm_master_ops_t *ops;
+	void *ud;
+	int ngroups;
+	int *counts;                    /* owned: processes per group */
+	wm_master_slot_t **slots;       /* owned: slots[group][index] */
+	wm_exit_info_t (*exits)[WM_MASTER_EXIT_KINDS]; /* owned: per group */
+	wm_watch_t *kill_timer;
+	double kill_timeout;            /* stop: SIGKILL after this */
+	double graceful_timeout;        /* stop -g / reload -g: SIGKILL after this */
+	int stopping;
+	int graceful;
+	int alive;
+	/* reload, one process at a time */
+	int reloading;
+	int reload_sig;
+	int *reload_queue;              /* owned: group,index pairs */
+	int reload_len, reload_pos;
+	int reload_group, reload_index; /* the slot being replaced, -1 when none */
+	pid_t reload_pid;
+	int reload_wait_ready;          /* old process gone: wait for its replacement */
+	wm_watch_t *reload_timer;
+	/* children write their pid here once serving */
+	int ready_pipe[2];
+	wm_watch_t *ready_watch;
+	/* Set in a forked child: which slot it fills. */
+	int child_group;
+	int child_index;
+};
+
 #define WM_FAST_EXIT_SECONDS 1.0
 #define WM_READY_TIMEOUT 5.0
 
@@ -363,6 +403,69 @@ void wm_master_reload(wm_master_t *m, const int *reloadable, int sig, int gracef
 	m->reload_sig = sig;
 	m->graceful = graceful;
 	reload_next(m);
+}
+
+void wm_master_set_timeouts(wm_master_t *m, double kill_timeout, double graceful_timeout)
+{
+	m->kill_timeout = kill_timeout;
+	m->graceful_timeout = graceful_timeout;
+}
+
+int wm_master_groups(const wm_master_t *m)
+{
+	return m->ngroups;
+}
+
+int wm_master_group_size(const wm_master_t *m, int group)
+{
+	return group >= 0 && group < m->ngroups ? m->counts[group] : 0;
+}
+
+pid_t wm_master_pid(const wm_master_t *m, int group, int index)
+{
+	if (index < 0 || index >= wm_master_group_size(m, group)) {
+		return 0;
+	}
+	pid_t pid = m->slots[group][index].pid;
+	return pid > 0 ? pid : 0;
+}
+
+int wm_master_alive(const wm_master_t *m)
+{
+	return m->alive;
+}
+
+int wm_master_stopping(const wm_master_t *m)
+{
+	return m->stopping;
+}
+
+int wm_master_reloading(const wm_master_t *m)
+{
+	return m->reloading;
+}
+
+const wm_exit_info_t *wm_master_exits(const wm_master_t *m, int group, int *n)
+{
+	*n = 0;
+	if (group < 0 || group >= m->ngroups) {
+		return NULL;
+	}
+	const wm_exit_info_t *info = m->exits[group];
+	while (*n < WM_MASTER_EXIT_KINDS && info[*n].count > 0) {
+		(*n)++;
+	}
+	return info;
+}
+
+int wm_master_child_group(const wm_master_t *m)
+{
+	return m->child_group;
+}
+
+int wm_master_child_index(const wm_master_t *m)
+{
+	return m->child_index;
 }
 
 void wm_master_forget_in_child(wm_master_t *m)

@@ -8,6 +8,7 @@
 
 #include "src/loop/wm_loop.h"
 
+/* The master's supervision state; opaque (see the accessors below). */
 typedef struct wm_master wm_master_t;
 
 typedef struct wm_master_ops {
@@ -23,51 +24,13 @@ typedef struct wm_master_ops {
 	void (*on_reload_done)(void *ud);
 } wm_master_ops_t;
 
-typedef struct wm_master_slot {
-	pid_t pid;                 /* 0 when empty */
-	double started;            /* monotonic seconds of the last fork */
-	int fast_fails;            /* consecutive exits within a second of starting */
-	int ready;                 /* the child reported it is serving */
-	wm_watch_t *respawn_timer; /* a delayed fork is pending */
-} wm_master_slot_t;
-
 typedef struct wm_exit_info {
 	int status;                /* exit code, or the signal number that killed it */
 	long count;
 } wm_exit_info_t;
 
+/* At most this many distinct exit statuses are counted per group. */
 #define WM_MASTER_EXIT_KINDS 16
-
-struct wm_master {
-	wm_loop_t *loop;           /* not owned */
-	const wm_master_ops_t *ops;
-	void *ud;
-	int ngroups;
-	int *counts;                    /* owned: processes per group */
-	wm_master_slot_t **slots;       /* owned: slots[group][index] */
-	wm_exit_info_t (*exits)[WM_MASTER_EXIT_KINDS]; /* owned: per group */
-	wm_watch_t *kill_timer;
-	double kill_timeout;            /* stop: SIGKILL after this */
-	double graceful_timeout;        /* stop -g / reload -g: SIGKILL after this */
-	int stopping;
-	int graceful;
-	int alive;
-	/* reload, one process at a time */
-	int reloading;
-	int reload_sig;
-	int *reload_queue;              /* owned: group,index pairs */
-	int reload_len, reload_pos;
-	int reload_group, reload_index; /* the slot being replaced, -1 when none */
-	pid_t reload_pid;
-	int reload_wait_ready;          /* old process gone: wait for its replacement */
-	wm_watch_t *reload_timer;
-	/* children write their pid here once serving */
-	int ready_pipe[2];
-	wm_watch_t *ready_watch;
-	/* Set in a forked child: which slot it fills. */
-	int child_group;
-	int child_index;
-};
 
 /* Fork. In the child every loop watcher inherited from the parent is freed (loop may be
  * NULL) and all signals stay blocked until wm_proc_signals_unblock, which the child calls
@@ -80,7 +43,7 @@ wm_master_t *wm_master_new(wm_loop_t *loop, int ngroups, const int *counts,
 		const wm_master_ops_t *ops, void *ud);
 void wm_master_free(wm_master_t *m);
 /* Fork every missing process, then supervise until all are stopped.
- * Returns 1 in a forked child (child_group/child_index tell which), 0 in the master once
+ * Returns 1 in a forked child (wm_master_child_group/_index tell which), 0 in the master once
  * everything has stopped, -1 when the loop failed. */
 int wm_master_run(wm_master_t *m);
 /* Stop: SIGINT (graceful: SIGTERM) to every child, SIGKILL to those alive after the timeout. */
@@ -91,6 +54,24 @@ void wm_master_stop(wm_master_t *m, int graceful);
 void wm_master_reload(wm_master_t *m, const int *reloadable, int sig, int graceful);
 /* Send sig to every child. */
 void wm_master_signal_all(wm_master_t *m, int sig);
+/* Timeouts after which stop (graceful or not) and reload SIGKILL a child that has not
+ * exited. Defaults: 2 s, and 30 s when graceful. */
+void wm_master_set_timeouts(wm_master_t *m, double kill_timeout, double graceful_timeout);
+
+/* What the master knows, for status reports and commands (out-of-range groups and slots
+ * read as empty). */
+int wm_master_groups(const wm_master_t *m);
+int wm_master_group_size(const wm_master_t *m, int group); /* processes of that group */
+pid_t wm_master_pid(const wm_master_t *m, int group, int index); /* 0 when not running */
+int wm_master_alive(const wm_master_t *m);                 /* processes running now */
+int wm_master_stopping(const wm_master_t *m);              /* a stop has begun */
+int wm_master_reloading(const wm_master_t *m);             /* a reload is in progress */
+/* The exit statuses seen in a group so far, each with its count (*n of them). */
+const wm_exit_info_t *wm_master_exits(const wm_master_t *m, int group, int *n);
+/* After wm_master_run returned 1, in the forked child: the slot it fills. -1 in the master. */
+int wm_master_child_group(const wm_master_t *m);
+int wm_master_child_index(const wm_master_t *m);
+
 /* In a child, before its loop is reset: forget the master's watchers (the reset frees
  * them), so wm_master_free is safe later. */
 void wm_master_forget_in_child(wm_master_t *m);
