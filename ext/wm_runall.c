@@ -2,7 +2,7 @@
  * processes it forks (the supervision itself is src/proc). */
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
-#include "ext/wm_http.h"
+#include "ext/wm_worker_hooks.h"
 #include "php_wm.h"
 #include "src/proc/wm_daemon.h"
 
@@ -589,7 +589,9 @@ static void child_run(php_wm_worker *w, int index)
 		return;
 	}
 	switch_user(w);
-	if (instanceof_function(w->std.ce, wm_ce_Workerman_WebServer) && php_wm_webserver_child_start(w) == FAILURE) {
+	/* The class's own start-up (WebServer: its roots and onMessage), if it registered one. */
+	php_wm_worker_child_hook hook = php_wm_worker_child_hook_find(w->std.ce);
+	if (hook && hook(w) == FAILURE) {
 		if (m) {
 			wm_master_free(m);
 		}

@@ -5,6 +5,7 @@
  * answered instead of killing the worker. */
 #include "ext/wm_webserver.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_worker_hooks.h"
 #include "ext/standard/url.h"
 #include "main/php_output.h"
 #include "zend_closures.h"
@@ -720,4 +721,5 @@ void php_wm_webserver_minit(void)
 	prop_server_root = prop_offset("serverRoot");
 	prop_saved_start = prop_offset("_onWorkerStart");
 	display_errors_key = zend_string_init_interned("display_errors", sizeof("display_errors") - 1, 1);
+	php_wm_worker_child_hook_register(wm_ce_Workerman_WebServer, php_wm_webserver_child_start);
 }

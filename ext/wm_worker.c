@@ -2,6 +2,7 @@
  * accepting, and the per-process stop. runAll and the process model are in wm_runall.c. */
 #include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_worker_hooks.h"
 #include "src/net/wm_listen.h"
 #include "stubs/worker_arginfo.h"
 
@@ -563,6 +564,45 @@ ZEND_METHOD(Workerman_Worker, safeEcho)
 	php_wm_echo(ZSTR_VAL(s), ZSTR_LEN(s));
 	zend_string_release(s);
 	RETURN_TRUE;
+}
+
+/* ---- per-class child-start hooks (wm_worker_hooks.h) ---- */
+
+#define WM_CHILD_HOOKS_MAX 8
+
+/* Filled at MINIT, read-only afterwards: shared by every request and thread. */
+static struct {
+	const zend_class_entry *ce;
+	php_wm_worker_child_hook fn;
+} child_hooks[WM_CHILD_HOOKS_MAX];
+static int child_hook_count;
+
+void php_wm_worker_child_hook_register(zend_class_entry *ce, php_wm_worker_child_hook fn)
+{
+	for (int i = 0; i < child_hook_count; i++) {
+		if (child_hooks[i].ce == ce) {
+			child_hooks[i].fn = fn;
+			return;
+		}
+	}
+	ZEND_ASSERT(child_hook_count < WM_CHILD_HOOKS_MAX);
+	if (child_hook_count < WM_CHILD_HOOKS_MAX) {
+		child_hooks[child_hook_count].ce = ce;
+		child_hooks[child_hook_count].fn = fn;
+		child_hook_count++;
+	}
+}
+
+php_wm_worker_child_hook php_wm_worker_child_hook_find(const zend_class_entry *ce)
+{
+	for (; ce; ce = ce->parent) {
+		for (int i = 0; i < child_hook_count; i++) {
+			if (child_hooks[i].ce == ce) {
+				return child_hooks[i].fn;
+			}
+		}
+	}
+	return NULL;
 }
 
 void php_wm_worker_minit(void)
