@@ -27,10 +27,11 @@ extern zend_class_entry *wm_ce_Workerman_Events_Native;
 extern zend_class_entry *wm_ce_Workerman_Protocols_ProtocolInterface;
 extern zend_class_entry *wm_ce_Workerman_Protocols_Text;
 
-#define WM_STATUS_STARTING 1
-#define WM_STATUS_RUNNING 2
-#define WM_STATUS_SHUTDOWN 4
-#define WM_STATUS_RELOADING 8
+/* A process's state, WM_G(proc.status) (Worker::STATUS_* in Workerman). */
+#define WM_WORKER_STATUS_STARTING 1
+#define WM_WORKER_STATUS_RUNNING 2
+#define WM_WORKER_STATUS_SHUTDOWN 4
+#define WM_WORKER_STATUS_RELOADING 8
 
 /* ---- callbacks stored in declared properties (wm_callable.c) ---- */
 

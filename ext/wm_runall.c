@@ -21,7 +21,7 @@ void php_wm_runall_rinit(void)
 	WM_G(proc.master) = NULL;
 	WM_G(proc.current) = NULL;
 	WM_G(proc.start_file) = NULL;
-	WM_G(proc.status) = WM_STATUS_STARTING;
+	WM_G(proc.status) = WM_WORKER_STATUS_STARTING;
 	WM_G(proc.exit_status) = 0;
 	WM_G(proc.in_child) = false;
 	WM_G(proc.in_master) = false;
@@ -311,7 +311,7 @@ static void master_on_child_exit(void *ud, int group, int index, pid_t pid, int 
 static void master_on_stop(void *ud, int graceful)
 {
 	(void)ud;
-	WM_G(proc.status) = WM_STATUS_SHUTDOWN;
+	WM_G(proc.status) = WM_WORKER_STATUS_SHUTDOWN;
 	php_wm_logf(graceful ? "Workerman[%s] gracefully stopping ..." : "Workerman[%s] stopping ...",
 		start_file_name());
 }
@@ -337,8 +337,8 @@ static void master_on_backoff(void *ud, int group, int index, int fails, double 
 static void master_on_reload_done(void *ud)
 {
 	(void)ud;
-	if (WM_G(proc.status) == WM_STATUS_RELOADING) {
-		WM_G(proc.status) = WM_STATUS_RUNNING;
+	if (WM_G(proc.status) == WM_WORKER_STATUS_RELOADING) {
+		WM_G(proc.status) = WM_WORKER_STATUS_RUNNING;
 	}
 }
 
@@ -374,7 +374,7 @@ void php_wm_master_reload(bool graceful)
 		return;
 	}
 	php_wm_logf(graceful ? "Workerman[%s] gracefully reloading" : "Workerman[%s] reloading", start_file_name());
-	WM_G(proc.status) = WM_STATUS_RELOADING;
+	WM_G(proc.status) = WM_WORKER_STATUS_RELOADING;
 	call_static_callback("onMasterReload");
 	int ngroups = wm_master_groups(m);
 	int *reloadable = ecalloc((size_t)(ngroups ? ngroups : 1), sizeof(int));
@@ -447,7 +447,7 @@ static void display_ui(void)
  * graceful stop keeps the connections and exits when the last one has closed. */
 static void child_stop_all(bool graceful)
 {
-	WM_G(proc.status) = WM_STATUS_SHUTDOWN;
+	WM_G(proc.status) = WM_WORKER_STATUS_SHUTDOWN;
 	WM_G(proc.graceful) = graceful;
 	zval *zw;
 	ZEND_HASH_FOREACH_VAL(&WM_G(proc.workers), zw) {
@@ -461,7 +461,7 @@ static void child_stop_all(bool graceful)
 
 void php_wm_connection_gone(void)
 {
-	if (WM_G(proc.graceful) && WM_G(proc.status) == WM_STATUS_SHUTDOWN
+	if (WM_G(proc.graceful) && WM_G(proc.status) == WM_WORKER_STATUS_SHUTDOWN
 			&& WM_G(conn.stats)[WM_STAT_CONNECTION_COUNT] <= 0) {
 		php_wm_request_stop(0);
 	}
@@ -477,7 +477,7 @@ static void child_on_reload_signal(wm_watch_t *watch, int what)
 {
 	(void)what;
 	php_wm_worker *w = WM_G(proc.current);
-	if (!w || WM_G(proc.status) == WM_STATUS_SHUTDOWN) {
+	if (!w || WM_G(proc.status) == WM_WORKER_STATUS_SHUTDOWN) {
 		return;
 	}
 	GC_ADDREF(&w->std);
@@ -539,7 +539,7 @@ static void child_run(php_wm_worker *w, int index)
 	wm_loop_t *loop = php_wm_loop();
 	WM_G(proc.in_master) = false;
 	WM_G(proc.in_child) = true;
-	WM_G(proc.status) = WM_STATUS_RUNNING;
+	WM_G(proc.status) = WM_WORKER_STATUS_RUNNING;
 	WM_G(proc.current) = w;
 	wm_master_t *m = WM_G(proc.master);
 	WM_G(proc.master) = NULL;
@@ -707,7 +707,7 @@ void php_wm_run_all(void)
 	extra[2] = wm_watch_signal(loop, SIGUSR2, master_on_status_signal, NULL);
 	extra[3] = wm_watch_signal(loop, SIGIO, master_on_status_signal, NULL);
 	signal(SIGHUP, SIG_IGN);
-	WM_G(proc.status) = WM_STATUS_RUNNING;
+	WM_G(proc.status) = WM_WORKER_STATUS_RUNNING;
 	php_wm_autoreload_start();
 
 	int rc = wm_master_run(m);
@@ -764,6 +764,6 @@ void php_wm_stop_all(void)
 		return;
 	}
 	/* Outside runAll: stop whatever loop is running. */
-	WM_G(proc.status) = WM_STATUS_SHUTDOWN;
+	WM_G(proc.status) = WM_WORKER_STATUS_SHUTDOWN;
 	php_wm_request_stop(0);
 }

@@ -405,7 +405,7 @@ static int page_outcome(int exit_status, int proc_status)
 	}
 	if (zend_is_unwind_exit(ex)) {
 		if (WM_G(proc.stop_requested)
-				|| (WM_G(proc.status) == WM_STATUS_SHUTDOWN && proc_status != WM_STATUS_SHUTDOWN)) {
+				|| (WM_G(proc.status) == WM_WORKER_STATUS_SHUTDOWN && proc_status != WM_WORKER_STATUS_SHUTDOWN)) {
 			return PAGE_EXITING;
 		}
 		zend_clear_exception();
