@@ -1,6 +1,7 @@
 /* Processes: the single fork path, the master's supervision of worker processes (respawn
- * with back-off, stop, one-at-a-time reload), and pid files. The master runs its own loop
- * only for signals, timers and the children's ready pipe; it never accepts connections. */
+ * with back-off, stop, one-at-a-time reload), pid files, and the stop command's wait. The
+ * master runs its own loop only for signals, timers and the children's ready pipe; it never
+ * accepts connections. */
 #ifndef WM_PROC_WM_PROC_H
 #define WM_PROC_WM_PROC_H
 
