@@ -1,10 +1,12 @@
-/* wm_proc: pid files and the master's supervision of worker processes.
+/* wm_proc: pid files, the master's supervision of worker processes and its accessors, the
+ * stop command's wait; wm_report: the status report file and its "#pids:" line.
  * Everything that forks is bounded by alarm() (in the test and in every child) and
  * every child is reaped. */
 #include "wm_test.h"
 
 #include "src/loop/wm_loop.h"
 #include "src/proc/wm_proc.h"
+#include "src/proc/wm_report.h"
 #include "src/wm_core.h"
 
 #include <fcntl.h>
@@ -524,6 +526,140 @@ TEST(stop_wait_times_out_on_a_process_ignoring_the_signal)
 	CHECK_EQ(wm_proc_alive(pid), 1);
 	CHECK_EQ(wm_proc_stop_wait(pid, SIGKILL, 2.0), WM_OK);
 	CHECK(no_children_left());
+	reap_all();
+	alarm(0);
+}
+
+/* ---- status reports (wm_report) ---- */
+
+TEST(report_write_truncates_and_appends)
+{
+	make_tmpdir();
+	char path[128];
+	snprintf(path, sizeof(path), "%s/w.status", tmpdir);
+	CHECK_EQ(wm_report_write(path, "head\n", 5, 1), WM_OK);
+	CHECK_EQ(wm_report_write(path, "a\n", 2, 0), WM_OK);
+	CHECK_EQ(wm_report_write(path, "b\n", 2, 0), WM_OK);
+	char buf[64] = {0};
+	int fd = open(path, O_RDONLY);
+	CHECK_EQ(read(fd, buf, sizeof(buf) - 1), 9);
+	close(fd);
+	CHECK_STR_EQ(buf, "head\na\nb\n");
+	/* A new head starts the file over. */
+	CHECK_EQ(wm_report_write(path, "h2\n", 3, 1), WM_OK);
+	memset(buf, 0, sizeof(buf));
+	fd = open(path, O_RDONLY);
+	CHECK_EQ(read(fd, buf, sizeof(buf) - 1), 3);
+	close(fd);
+	CHECK_STR_EQ(buf, "h2\n");
+	errno = 0;
+	CHECK_EQ(wm_report_write("/nonexistent-dir-wm/x.status", "x", 1, 0), WM_ERR);
+	CHECK_EQ(errno, ENOENT);
+	unlink(path);
+	rmdir(tmpdir);
+}
+
+static char silent_seen[256];
+static void note_silent(void *ud, pid_t pid)
+{
+	(void)ud;
+	size_t n = strlen(silent_seen);
+	snprintf(silent_seen + n, sizeof(silent_seen) - n, "%s%d", n ? "," : "", (int)pid);
+}
+
+static int silent_of(const char *text, wm_report_parts_t *p)
+{
+	silent_seen[0] = '\0';
+	wm_report_split(text, strlen(text), p);
+	return wm_report_each_silent(p, note_silent, NULL);
+}
+
+TEST(report_split_and_silent_processes)
+{
+	wm_report_parts_t p;
+	const char *text = "GLOBAL\nheads\n#pids: 12:0 123:0 4567890:1 77:1\n"
+		"123     1.00M  ...\n4567890 2.00M ...\n12x     not a pid line\n";
+	CHECK_EQ(silent_of(text, &p), 2);
+	CHECK_EQ(p.has_pids, 1);
+	CHECK_EQ(p.head_len, strlen("GLOBAL\nheads\n"));
+	CHECK(memcmp(p.head, "GLOBAL\nheads\n", p.head_len) == 0);
+	CHECK_EQ(p.pids_len, strlen(" 12:0 123:0 4567890:1 77:1"));
+	CHECK(strncmp(p.rest, "123     1.00M", 13) == 0);
+	CHECK_EQ(p.rest_len, strlen(text) - (size_t)(p.rest - text));
+	/* 12 is not answered by "123 ..." nor by "12x": only a line starting "12" padded to
+	 * 7 columns and a blank is its answer. 77 never answered. */
+	CHECK_STR_EQ(silent_seen, "12,77");
+
+	/* No mark: the whole text is the head, nobody is silent. */
+	CHECK_EQ(silent_of("just text\n", &p), 0);
+	CHECK_EQ(p.has_pids, 0);
+	CHECK_EQ(p.head_len, strlen("just text\n"));
+	/* A mark without its newline (a cut file): the list runs to the end, no lines answer. */
+	CHECK_EQ(silent_of("h\n#pids: 5:0", &p), 1);
+	CHECK_STR_EQ(silent_seen, "5");
+	CHECK_EQ(p.rest_len, 0);
+	/* An empty list, blanks and junk tokens. */
+	CHECK_EQ(silent_of("#pids:\n", &p), 0);
+	CHECK_EQ(silent_of("#pids:   x:0  0:1 -3:0 99999999999:0 \n", &p), 0);
+	/* The first line after the mark answers too. */
+	CHECK_EQ(silent_of("#pids: 8:0\n8       up\n", &p), 0);
+}
+
+static wm_buf_t pids_snapshot = WM_BUF_INIT;
+static wm_master_t *snapshot_master;
+static void snapshot_then_stop(wm_watch_t *w, int what)
+{
+	(void)w;
+	(void)what;
+	wm_report_append_pids(snapshot_master, &pids_snapshot);
+	kill(getpid(), SIGINT);
+}
+
+TEST(report_pids_line_names_running_processes)
+{
+	alarm(20);
+	wm_loop_t *loop = wm_loop_new();
+	master_ud_t u = {0};
+	int counts[2] = {2, 1};
+	wm_master_t *m = wm_master_new(loop, 2, counts, &ud_ops, &u);
+	wm_buf_t before = WM_BUF_INIT;
+	wm_report_append_pids(m, &before);
+	CHECK_EQ(wm_buf_size(&before), strlen("#pids:\n"));
+	CHECK(memcmp(wm_buf_head(&before), "#pids:\n", wm_buf_size(&before)) == 0);
+	wm_buf_free(&before);
+	snapshot_master = m;
+	REQUIRE(wm_watch_timer(loop, 0.3, 0, snapshot_then_stop, NULL) != NULL);
+	int rc = wm_master_run(m);
+	if (rc == 1) {
+		wm_proc_signals_unblock();
+		alarm(5);
+		signal(SIGINT, SIG_DFL);
+		for (;;) {
+			pause();
+		}
+	}
+	CHECK_EQ(rc, 0);
+	/* "#pids: <pid>:0 <pid>:0 <pid>:1\n", as the status command reads it back. */
+	char line[256] = {0};
+	size_t n = wm_buf_size(&pids_snapshot);
+	REQUIRE(n > 0 && n < sizeof(line));
+	memcpy(line, wm_buf_head(&pids_snapshot), n);
+	CHECK(strncmp(line, "#pids: ", 7) == 0);
+	CHECK_EQ(line[n - 1], '\n');
+	int p1 = 0, p2 = 0, p3 = 0, g1 = -1, g2 = -1, g3 = -1;
+	CHECK_EQ(sscanf(line, "#pids: %d:%d %d:%d %d:%d", &p1, &g1, &p2, &g2, &p3, &g3), 6);
+	CHECK(p1 > 0 && p2 > 0 && p3 > 0 && p1 != p2 && p2 != p3 && p1 != p3);
+	CHECK_EQ(g1, 0);
+	CHECK_EQ(g2, 0);
+	CHECK_EQ(g3, 1);
+	wm_report_parts_t parts;
+	silent_seen[0] = '\0';
+	wm_report_split(line, n, &parts);
+	CHECK_EQ(wm_report_each_silent(&parts, note_silent, NULL), 3);
+	TEST_NOTE("%.*s", (int)(n - 1), line);
+	wm_buf_free(&pids_snapshot);
+	wm_master_free(m);
+	wm_loop_free(loop);
 	reap_all();
 	alarm(0);
 }

@@ -1,19 +1,19 @@
 /* The status and connections reports: the master writes the global part and signals
  * its children, each child appends its own lines, and the `status` / `connections`
- * commands read the file after a moment (as Workerman 3.5 does). */
+ * commands read the file after a moment (as Workerman 3.5 does). The file format and its
+ * writing and parsing are src/proc/wm_report; here the PHP-side figures are formatted.
+ * Writing is best effort: a report not written shows as "no answer" in the command. */
 #include "ext/wm_conn_private.h"
 #include "ext/wm_globals.h"
 #include "php_wm.h"
+#include "src/proc/wm_report.h"
 
 #include "main/php_open_temporary_file.h"
 
-#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
-
-#define WM_PIDS_MARK "#pids:"
 
 zend_string *php_wm_status_path(const char *suffix)
 {
@@ -28,19 +28,6 @@ zend_string *php_wm_status_path(const char *suffix)
 		ZSTR_VAL(prefix), suffix);
 	zend_string_release(prefix);
 	return path;
-}
-
-static void append_file(const char *path, const char *data, size_t len, bool truncate)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : O_APPEND), 0644);
-	if (fd < 0) {
-		return;
-	}
-	/* One write, O_APPEND: lines of different processes never interleave. */
-	if (write(fd, data, len) < 0) {
-		/* best effort */
-	}
-	close(fd);
 }
 
 static zend_string *worker_str_prop(php_wm_worker *w, int slot)
@@ -99,19 +86,13 @@ void php_wm_status_master_write(wm_master_t *m, time_t started)
 	smart_str_appends(&out, "----------------------------------------------PROCESS STATUS---------------------------------------------------\n");
 	smart_str_append_printf(&out, "%-7s %-8s %-24s %-16s %-11s %-13s %-9s %-7s %s\n", "pid", "memory", "listening",
 		"worker_name", "connections", "total_request", "send_fail", "timers", "throw_exception");
-	smart_str_appends(&out, WM_PIDS_MARK);
-	for (int g = 0; g < ngroups; g++) {
-		for (int i = 0; i < wm_master_group_size(m, g); i++) {
-			pid_t pid = wm_master_pid(m, g, i);
-			if (pid > 0) {
-				smart_str_append_printf(&out, " %d:%d", (int)pid, g);
-			}
-		}
-	}
-	smart_str_appendc(&out, '\n');
+	wm_buf_t pids = WM_BUF_INIT;
+	wm_report_append_pids(m, &pids);
+	smart_str_appendl(&out, wm_buf_head(&pids), wm_buf_size(&pids));
+	wm_buf_free(&pids);
 	smart_str_0(&out);
 	zend_string *path = php_wm_status_path("status");
-	append_file(ZSTR_VAL(path), ZSTR_VAL(out.s), ZSTR_LEN(out.s), true);
+	wm_report_write(ZSTR_VAL(path), ZSTR_VAL(out.s), ZSTR_LEN(out.s), 1);
 	zend_string_release(path);
 	smart_str_free(&out);
 	wm_master_signal_all(m, SIGUSR2);
@@ -128,7 +109,7 @@ void php_wm_connections_master_write(wm_master_t *m)
 		"PID", "Worker", "CID", "Trans", "Protocol", "ipv4", "ipv6", "Recv-Q", "Send-Q", "Bytes-R", "Bytes-W",
 		"Status", "Local Address", "Foreign Address");
 	smart_str_0(&out);
-	append_file(ZSTR_VAL(path), ZSTR_VAL(out.s), ZSTR_LEN(out.s), true);
+	wm_report_write(ZSTR_VAL(path), ZSTR_VAL(out.s), ZSTR_LEN(out.s), 1);
 	smart_str_free(&out);
 	zend_string_release(path);
 	wm_master_signal_all(m, SIGIO);
@@ -148,7 +129,7 @@ void php_wm_status_child_write(php_wm_worker *w)
 		(long)stats[WM_STAT_SEND_FAIL], (long)php_wm_timer_count(), (long)stats[WM_STAT_THROW_EXCEPTION]);
 	smart_str_0(&out);
 	zend_string *path = php_wm_status_path("status");
-	append_file(ZSTR_VAL(path), ZSTR_VAL(out.s), ZSTR_LEN(out.s), false);
+	wm_report_write(ZSTR_VAL(path), ZSTR_VAL(out.s), ZSTR_LEN(out.s), 0);
 	zend_string_release(path);
 	smart_str_free(&out);
 	zend_string_release(name);
@@ -194,7 +175,7 @@ void php_wm_connections_child_write(php_wm_worker *w)
 	if (out.s) {
 		smart_str_0(&out);
 		zend_string *path = php_wm_status_path("connections");
-		append_file(ZSTR_VAL(path), ZSTR_VAL(out.s), ZSTR_LEN(out.s), false);
+		wm_report_write(ZSTR_VAL(path), ZSTR_VAL(out.s), ZSTR_LEN(out.s), 0);
 		zend_string_release(path);
 	}
 	smart_str_free(&out);
@@ -215,6 +196,12 @@ static zend_string *read_file(const char *path)
 	return c;
 }
 
+static void print_silent(void *ud, pid_t pid)
+{
+	(void)ud;
+	php_printf("%-7d %-8s %s\n", (int)pid, "-", "[no answer: busy or stuck]");
+}
+
 /* Print the status table; processes that did not answer are listed as such. */
 int php_wm_status_command(pid_t master)
 {
@@ -229,28 +216,16 @@ int php_wm_status_command(pid_t master)
 		return 1;
 	}
 	/* Split off the list of expected pids, print the rest, then the silent ones. */
-	char *mark = strstr(ZSTR_VAL(text), WM_PIDS_MARK);
-	if (!mark) {
+	wm_report_parts_t parts;
+	wm_report_split(ZSTR_VAL(text), ZSTR_LEN(text), &parts);
+	if (!parts.has_pids) {
 		PHPWRITE(ZSTR_VAL(text), ZSTR_LEN(text));
 		zend_string_release(text);
 		return 0;
 	}
-	char *eol = strchr(mark, '\n');
-	size_t head_len = (size_t)(mark - ZSTR_VAL(text));
-	PHPWRITE(ZSTR_VAL(text), head_len);
-	const char *rest = eol ? eol + 1 : "";
-	PHPWRITE(rest, strlen(rest));
-	char *list = estrndup(mark + strlen(WM_PIDS_MARK), eol ? (size_t)(eol - mark) - strlen(WM_PIDS_MARK) : 0);
-	char *save = NULL;
-	for (char *tok = strtok_r(list, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-		int pid = atoi(tok);
-		char needle[32];
-		snprintf(needle, sizeof(needle), "\n%-7d ", pid);
-		if (pid > 0 && !strstr(rest - 1, needle)) {
-			php_printf("%-7d %-8s %s\n", pid, "-", "[no answer: busy or stuck]");
-		}
-	}
-	efree(list);
+	PHPWRITE(parts.head, parts.head_len);
+	PHPWRITE(parts.rest, parts.rest_len);
+	wm_report_each_silent(&parts, print_silent, NULL);
 	php_printf("----------------------------------------------------------------------------------------------------------------\n");
 	zend_string_release(text);
 	return 0;
