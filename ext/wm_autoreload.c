@@ -4,9 +4,6 @@
 #include "ext/wm_globals.h"
 #include "src/proc/wm_fswatch.h"
 
-#include <dirent.h>
-#include <sys/stat.h>
-
 #define WM_WATCH_MAX_DIRS 4096
 #define WM_WATCH_MAX_DEPTH 8
 
@@ -36,33 +33,6 @@ static void on_change(void *ud, const char *dir, const char *name)
 	}
 }
 
-static void add_tree(const char *dir, int depth)
-{
-	if (wm_fswatch_count(fswatch) >= WM_WATCH_MAX_DIRS || depth > WM_WATCH_MAX_DEPTH) {
-		return;
-	}
-	if (wm_fswatch_add_dir(fswatch, dir) != WM_OK) {
-		return;
-	}
-	DIR *d = opendir(dir);
-	if (!d) {
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.') {
-			continue;
-		}
-		char path[4096];
-		struct stat st;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			add_tree(path, depth + 1);
-		}
-	}
-	closedir(d);
-}
-
 void php_wm_autoreload_start(void)
 {
 	if (!WM_G(proc.auto_reload) || fswatch) {
@@ -77,7 +47,7 @@ void php_wm_autoreload_start(void)
 	zend_string *start = php_wm_start_file();
 	char *dir = estrndup(ZSTR_VAL(start), ZSTR_LEN(start));
 	zend_dirname(dir, ZSTR_LEN(start));
-	add_tree(dir, 0);
+	wm_fswatch_add_tree(fswatch, dir, WM_WATCH_MAX_DEPTH, WM_WATCH_MAX_DIRS);
 	efree(dir);
 	zend_string *file;
 	ZEND_HASH_FOREACH_STR_KEY(&EG(included_files), file) {

@@ -2,9 +2,13 @@
 #include "src/proc/wm_fswatch.h"
 #include "src/wm_core.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct wm_fswatch {
@@ -79,6 +83,46 @@ int wm_fswatch_add_dir(wm_fswatch_t *fw, const char *dir)
 		fw->count++;
 	}
 	return WM_OK;
+}
+
+static int add_tree(wm_fswatch_t *fw, const char *dir, int depth, int max_depth, int max_dirs)
+{
+	if (fw->count >= max_dirs || depth > max_depth) {
+		return WM_ERR;
+	}
+	if (wm_fswatch_add_dir(fw, dir) != WM_OK) {
+		return WM_ERR;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		return WM_OK;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.') {
+			continue;
+		}
+		char path[PATH_MAX];
+		struct stat st;
+		int n = snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (n < 0 || (size_t)n >= sizeof(path)) {
+			continue; /* never look at a cut path: it names something else */
+		}
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			add_tree(fw, path, depth + 1, max_depth, max_dirs);
+		}
+	}
+	closedir(d);
+	return WM_OK;
+}
+
+int wm_fswatch_add_tree(wm_fswatch_t *fw, const char *dir, int max_depth, int max_dirs)
+{
+	if (fw->count >= max_dirs) {
+		errno = ENOSPC;
+		return WM_ERR;
+	}
+	return add_tree(fw, dir, 0, max_depth, max_dirs);
 }
 
 int wm_fswatch_count(const wm_fswatch_t *fw)

@@ -13,6 +13,11 @@ typedef void (*wm_fswatch_cb)(void *ud, const char *dir, const char *name);
 wm_fswatch_t *wm_fswatch_new(wm_loop_t *loop, wm_fswatch_cb cb, void *ud);
 /* Watch one directory (not recursive). WM_OK or WM_ERR (errno). */
 int wm_fswatch_add_dir(wm_fswatch_t *fw, const char *dir);
+/* Watch dir and the directories below it, down to max_depth levels, while fewer than
+ * max_dirs are watched in all. Names starting with '.' are skipped and symbolic links are
+ * not followed. WM_OK when dir itself is watched, else WM_ERR (errno); a subdirectory that
+ * cannot be watched is left out with what is below it. */
+int wm_fswatch_add_tree(wm_fswatch_t *fw, const char *dir, int max_depth, int max_dirs);
 /* Number of directories watched. */
 int wm_fswatch_count(const wm_fswatch_t *fw);
 void wm_fswatch_free(wm_fswatch_t *fw);
