@@ -1,8 +1,8 @@
 /* Workerman 3.5's autoload rule without its PHP Autoloader: a class that no registered
  * autoloader finds is loaded from <root>/<Namespace/Class>.php, where root is the
  * directory of the file that created the Worker. Hooked after spl's autoloaders. */
-#include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_process.h"
 
 #include "zend_execute.h"
 

@@ -1,7 +1,8 @@
 /* The auto-reload option (ini workerman.auto_reload=1): the master watches the app's
  * directories with inotify and reloads the reloadable Workers when a .php file changes. */
-#include "ext/wm_ext.h"
+#include "ext/wm_bridge.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_process.h"
 #include "src/proc/wm_fswatch.h"
 
 #define WM_WATCH_MAX_DIRS 4096
@@ -10,6 +11,7 @@
 static wm_fswatch_t *fswatch;   /* the master's watcher */
 static wm_watch_t *debounce;    /* one reload for a burst of writes */
 static char changed[256];
+static void (*reload)(bool graceful); /* the master's reload, given by the process model */
 
 static void fire(wm_watch_t *w, int what)
 {
@@ -17,7 +19,7 @@ static void fire(wm_watch_t *w, int what)
 	(void)what;
 	debounce = NULL;
 	php_wm_logf("%s changed: reloading", changed);
-	php_wm_master_reload(false);
+	reload(false);
 }
 
 static void on_change(void *ud, const char *dir, const char *name)
@@ -33,11 +35,12 @@ static void on_change(void *ud, const char *dir, const char *name)
 	}
 }
 
-void php_wm_autoreload_start(void)
+void php_wm_autoreload_start(void (*reload_fn)(bool graceful))
 {
 	if (!WM_G(proc.auto_reload) || fswatch) {
 		return;
 	}
+	reload = reload_fn;
 	fswatch = wm_fswatch_new(php_wm_loop(), on_change, NULL);
 	if (!fswatch) {
 		php_wm_logf("auto-reload: inotify is not available: %s", strerror(errno));

@@ -1,7 +1,7 @@
 /* Calls from the loop into PHP, the exception policy, and the log path. What the policy
  * needs from other areas (Http::end's exception, the statistics counter, stopping the
  * process) comes through hooks the module installs, so the bridge calls no area's code. */
-#include "ext/wm_ext.h"
+#include "ext/wm_bridge.h"
 #include "ext/wm_globals.h"
 
 #include <errno.h>
@@ -75,6 +75,16 @@ bool php_wm_handle_exception(void)
 		hooks.request_stop(250);
 	}
 	return true;
+}
+
+void php_wm_fail_process(void)
+{
+	if (hooks.count_exception) {
+		hooks.count_exception();
+	}
+	if (hooks.request_stop) {
+		hooks.request_stop(250);
+	}
 }
 
 void php_wm_echo(const char *msg, size_t len)

@@ -1,6 +1,8 @@
 /* Stored callbacks: property callbacks cached by identity, and callables kept from
  * arguments. */
-#include "ext/wm_ext.h"
+#include "ext/wm_bridge.h"
+#include "ext/wm_connection.h"
+#include "ext/wm_process.h"
 
 /* Scope for resolving [$obj, 'method'] / 'Class::method': the class declaring the method,
  * so callbacks may be protected or private methods of the object that registers them
@@ -116,8 +118,7 @@ zend_fcall_info_cache *php_wm_cb_get(php_wm_cb *cache, zval *prop, const char *w
 	} else {
 		/* Workerman calls it anyway and dies of the Error: log it, exit 250. */
 		php_wm_logf("Error: %s is not callable: %s", what, error ? error : "unknown reason");
-		php_wm_stats_add(WM_STAT_THROW_EXCEPTION, 1);
-		php_wm_request_stop(250);
+		php_wm_fail_process();
 	}
 	if (error) {
 		efree(error);

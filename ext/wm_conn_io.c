@@ -1,9 +1,11 @@
 /* The I/O core of TcpConnection: the read loop (framing, decode, onMessage), send with
  * Workerman's return values (the engine judges the send-buffer limit and streams files:
  * this file translates its verdicts), close/destroy, statistics, accepted connections. */
-#include "ext/wm_conn_private.h"
+#include "ext/wm_bridge.h"
 #include "ext/wm_globals.h"
-#include "ext/wm_http.h"
+#include "ext/wm_connection.h"
+#include "ext/wm_process.h"
+#include "ext/wm_protocol.h"
 
 #include <unistd.h>
 
@@ -63,6 +65,13 @@ void php_wm_stats_add(int which, zend_long n)
 	}
 	stats_arr = ht;
 	stats_data = ht->arData;
+}
+
+php_wm_conn_hooks php_wm_conn_hook;
+
+void php_wm_conn_set_hooks(const php_wm_conn_hooks *h)
+{
+	php_wm_conn_hook = *h;
 }
 
 /* ---- callbacks ---- */
@@ -244,7 +253,9 @@ void php_wm_conn_destroy(php_wm_conn *c)
 		conn_release_loop_ref(c);
 	}
 	OBJ_RELEASE(&c->std);
-	php_wm_connection_gone();
+	if (php_wm_conn_hook.gone) {
+		php_wm_conn_hook.gone();
+	}
 }
 
 
@@ -426,13 +437,6 @@ void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw)
 
 /* ---- the read path ---- */
 
-void php_wm_conn_bad_package(php_wm_conn *c, const char *why, zend_long len)
-{
-	php_wm_logf("error package. %s package_length=%ld from %s", why, (long)len,
-		c->worker && c->worker->socket_name ? ZSTR_VAL(c->worker->socket_name) : "connection");
-	php_wm_conn_destroy(c);
-}
-
 /* Frame, decode and dispatch every complete packet of this read batch, through the
  * connection's protocol (src/proto/wm_proto.h). */
 static void conn_process(php_wm_conn *c)
@@ -459,7 +463,7 @@ static void conn_process(php_wm_conn *c)
 					if (n == WM_PROTO_E_CLOSE) {
 						php_wm_conn_close(c, NULL, false);
 					} else if (n == WM_PROTO_E_BAD) {
-						php_wm_conn_bad_package(c, "", (zend_long)n);
+						php_wm_conn_destroy(c); /* the protocol logged why */
 					} else if (EG(exception)) {
 						php_wm_handle_exception();
 					}
@@ -587,7 +591,9 @@ static void conn_on_file_done(wm_conn_t *io, int status)
 	php_wm_conn *c = php_wm_conn_from_io(io);
 	switch (status) {
 	case WM_FILE_SENT:
-		php_wm_http_file_sent(c);
+		if (php_wm_conn_hook.file_sent) {
+			php_wm_conn_hook.file_sent(c);
+		}
 		break;
 	case WM_FILE_READ_FAILED:
 		/* The file shrank or failed: the announced length can't be met. */

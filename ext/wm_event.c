@@ -1,14 +1,14 @@
 /* Workerman\Events\EventInterface and the native implementation behind
  * Worker::$globalEvent: read/write readiness on PHP streams, signals and timers. */
-#include "ext/wm_ext.h"
+#include "ext/wm_bridge.h"
+#include "ext/wm_event.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_timer.h"
 #include "stubs/event_interface_arginfo.h"
 #include "stubs/event_arginfo.h"
 
 #include "main/php_network.h"
 
-zend_class_entry *wm_ce_Workerman_Events_EventInterface;
-zend_class_entry *wm_ce_Workerman_Events_Native;
 
 #define EV_READ_FLAG 1
 #define EV_WRITE_FLAG 2

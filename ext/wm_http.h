@@ -10,14 +10,12 @@
 #ifndef WM_EXT_WM_HTTP_H
 #define WM_EXT_WM_HTTP_H
 
-#include "ext/wm_ext.h"
+#include "ext/wm_connection.h"
 #include "src/proto/wm_http.h"
 #include "src/proto/wm_http_framer.h"
 
 #include <sys/types.h>
 
-extern zend_class_entry *wm_ce_Workerman_Protocols_Http;
-extern zend_class_entry *wm_ce_Workerman_WebServer;
 
 /* ---- per-connection state (php_wm_conn.http, owned; allocated on the first request) ---- */
 
@@ -87,12 +85,6 @@ void php_wm_http_send_file(php_wm_conn *c, int fd, off_t start, off_t end, bool 
  * request asked for it, else go on reading. */
 void php_wm_http_file_sent(php_wm_conn *c);
 
-/* Raw bytes through c's send path (limits, onBufferFull, batching), as send($x, true)
- * does; sets return_value (true/null/false). Returns WM_SEND_* (WM_SEND_FAILED also for a
- * dropped send). (wm_conn_io.c) */
-int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value);
-/* Send what an encode op produced (then release out->hold, and close when out asks for it). */
-void php_wm_conn_send_out(php_wm_conn *c, wm_proto_out_t *out, zval *return_value);
 
 /* Http::end()'s exception (\Exception 'jump_exit') that the dispatcher swallows. */
 bool php_wm_http_is_jump_exit(zend_object *ex);

@@ -4,7 +4,6 @@
  * interned keys with precomputed hashes, a $_SERVER template, cached symbol-table slots, the
  * shared empty array for untouched arrays, repeated values shared. */
 #include "ext/wm_http.h"
-#include "ext/wm_globals.h"
 #include "ext/json/php_json.h"
 #include "ext/standard/php_array.h"
 #include "main/php_variables.h"

@@ -4,8 +4,6 @@
  * keep-alive decision, and streaming a file with bounded memory. Contract:
  * docs/http-3.5-behaviour.md §4, §5, §8. */
 #include "ext/wm_http.h"
-#include "ext/wm_conn_private.h"
-#include "ext/wm_globals.h"
 #include "ext/standard/url.h"
 
 #include <unistd.h>

@@ -12,12 +12,12 @@
  *   - a corrupt session file reads as an empty session (3.5: $_SESSION = false);
  *   - sessionRegenerateId(true) warns only when unlinking the old file really fails, not
  *     when the old session never had a file. */
+#include "ext/wm_bridge.h"
 #include "ext/wm_http.h"
 #include "ext/standard/php_var.h"
 #include "main/php_open_temporary_file.h"
 #include "main/fopen_wrappers.h"
 #define WM_NEED_RANDOM 1
-#include "ext/wm_compat.h"
 
 #include <dirent.h>
 #include <errno.h>

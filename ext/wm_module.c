@@ -6,15 +6,17 @@
 #include "php.h"
 #include "ext/standard/info.h"
 #include "php_wm.h"
-#include "ext/wm_ext.h"
+#include "ext/wm_bridge.h"
+#include "ext/wm_event.h"
 #include "ext/wm_globals.h"
-#include "ext/wm_http.h"
+#include "ext/wm_webserver.h"
+#include "ext/wm_process.h"
+#include "ext/wm_protocol.h"
+#include "ext/wm_timer.h"
 
 #include "src/wm_core.h"
 
 #include <event2/event.h>
-
-ZEND_DECLARE_MODULE_GLOBALS(workerman)
 
 static void wm_log_sink(const char *msg, size_t len)
 {
@@ -45,6 +47,10 @@ static PHP_MINIT_FUNCTION(workerman)
 	static const php_wm_bridge_hooks bridge_hooks = {
 		php_wm_http_is_jump_exit, count_exception, php_wm_request_stop,
 	};
+	static const php_wm_process_ops process_ops = {php_wm_run_all, php_wm_stop_all};
+	static const php_wm_conn_hooks conn_hooks = {
+		php_wm_connection_gone, php_wm_http_file_sent, php_wm_http_conn_free,
+	};
 	(void)type;
 	(void)module_number;
 	REGISTER_INI_ENTRIES();
@@ -56,13 +62,17 @@ static PHP_MINIT_FUNCTION(workerman)
 	/* Order matters: interfaces and parents first. */
 	php_wm_event_minit();
 	php_wm_protocol_minit();
+	php_wm_text_minit();
 	php_wm_connection_minit();
 	php_wm_worker_minit();
 	php_wm_timer_minit();
 	php_wm_http_minit();
+	php_wm_webserver_minit();
 	php_wm_autoload_minit();
 	wm_set_log_sink(wm_log_sink);
 	php_wm_bridge_set_hooks(&bridge_hooks);
+	php_wm_conn_set_hooks(&conn_hooks);
+	php_wm_worker_set_process_ops(&process_ops);
 	return SUCCESS;
 }
 
@@ -140,28 +150,6 @@ static PHP_MINFO_FUNCTION(workerman)
 	php_info_print_table_row(2, "libevent", event_get_version());
 	php_info_print_table_end();
 	DISPLAY_INI_ENTRIES();
-}
-
-wm_loop_t *php_wm_loop(void)
-{
-	if (!WM_G(loop.loop)) {
-		WM_G(loop.loop) = wm_loop_new();
-		if (!WM_G(loop.loop)) {
-			zend_error_noreturn(E_ERROR, "workerman: cannot create the event loop");
-		}
-		/* A peer that vanishes mid-write must not kill the process. */
-		signal(SIGPIPE, SIG_IGN);
-		WM_G(loop.loop)->sigpipe_ignored = 1;
-	}
-	return WM_G(loop.loop);
-}
-
-void php_wm_loop_destroy(void)
-{
-	if (WM_G(loop.loop)) {
-		wm_loop_free(WM_G(loop.loop));
-		WM_G(loop.loop) = NULL;
-	}
 }
 
 static const zend_module_dep workerman_deps[] = {

@@ -1,11 +1,21 @@
 /* A PHP protocol class (static input/decode/encode, optional onClose) behind the protocol
  * seam of src/proto/wm_proto.h: each op calls the class's method, as Workerman 3.5's
  * TcpConnection does. pc->arg is the class (php_wm_protocol). */
-#include "ext/wm_conn_private.h"
+#include "ext/wm_bridge.h"
+#include "ext/wm_connection.h"
+#include "ext/wm_protocol.h"
 
 static php_wm_conn *class_conn(wm_proto_conn_t *pc)
 {
 	return php_wm_conn_from_io(pc->io);
+}
+
+/* Workerman's "error package" line; the read loop then destroys the connection. */
+static int64_t bad_package(php_wm_conn *c, const char *why, zend_long len)
+{
+	php_wm_logf("error package. %s package_length=%ld from %s", why, (long)len,
+		c->worker && c->worker->socket_name ? ZSTR_VAL(c->worker->socket_name) : "connection");
+	return WM_PROTO_E_BAD;
 }
 
 static bool call_static(const php_wm_protocol *p, zend_function *fn, zval *retval, uint32_t argc, zval *argv)
@@ -22,8 +32,7 @@ static int64_t class_input(wm_proto_conn_t *pc, const char *data, size_t len)
 	php_wm_conn *c = class_conn(pc);
 	if (!p->input) {
 		php_wm_logf("protocol %s has no input method", ZSTR_VAL(p->name));
-		php_wm_conn_destroy(c);
-		return WM_PROTO_E_HANDLED;
+		return WM_PROTO_E_BAD;
 	}
 	zval args[2], rv;
 	ZVAL_STRINGL_FAST(&args[0], data, len);
@@ -63,14 +72,12 @@ static int64_t class_input(wm_proto_conn_t *pc, const char *data, size_t len)
 	zval_ptr_dtor(&rv);
 	if (wait) {
 		if ((int64_t)len >= pc->max_package) {
-			php_wm_conn_bad_package(c, "buffer over maxPackageSize without a complete package.", (zend_long)len);
-			return WM_PROTO_E_HANDLED;
+			return bad_package(c, "buffer over maxPackageSize without a complete package.", (zend_long)len);
 		}
 		return 0;
 	}
 	if (!valid || plen <= 0 || plen > pc->max_package) {
-		php_wm_conn_bad_package(c, valid ? "" : "input() returned no length.", plen);
-		return WM_PROTO_E_HANDLED;
+		return bad_package(c, valid ? "" : "input() returned no length.", plen);
 	}
 	return (int64_t)plen;
 }

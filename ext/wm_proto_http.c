@@ -3,14 +3,13 @@
  * src/proto/wm_http), refusals answered with a complete response and a close. decode() is in
  * wm_http_decode.c, the response side in wm_http_response.c, sessions in wm_http_session.c.
  * Contract: docs/http-3.5-behaviour.md §1-§3, §7. */
+#include "ext/wm_bridge.h"
 #include "ext/wm_http.h"
-#include "ext/wm_conn_private.h"
-#include "ext/wm_globals.h"
+#include "ext/wm_protocol.h"
 #include "stubs/http_arginfo.h"
 
 #include <unistd.h>
 
-zend_class_entry *wm_ce_Workerman_Protocols_Http;
 
 /* The request being framed or decoded: one at a time per process, too big for the stack
  * of every call (100 header slots). */
@@ -201,7 +200,7 @@ static int http_encode(wm_proto_conn_t *pc, wm_proto_payload_t *pl, wm_proto_out
 	return rc;
 }
 
-const wm_proto_ops_t php_wm_proto_http_ops = {
+static const wm_proto_ops_t php_wm_proto_http_ops = {
 	.name = "http",
 	.input = http_input,
 	.decode = http_decode,
@@ -408,7 +407,7 @@ void php_wm_http_minit(void)
 	methods_offset = mpi->offset;
 	php_wm_http_decode_minit();
 	php_wm_http_response_minit();
-	php_wm_webserver_minit();
+	php_wm_protocol_register_native(wm_ce_Workerman_Protocols_Http, &php_wm_proto_http_ops);
 }
 
 void php_wm_http_rinit(void)

@@ -1,6 +1,7 @@
 /* Workerman\Protocols\Text: newline framing. The connection hot path uses src/proto/wm_text
  * directly; these methods serve PHP callers. */
-#include "ext/wm_ext.h"
+#include "ext/wm_connection.h"
+#include "ext/wm_protocol.h"
 #include "src/proto/wm_text.h"
 #include "stubs/text_arginfo.h"
 
@@ -59,4 +60,5 @@ ZEND_METHOD(Workerman_Protocols_Text, decode)
 void php_wm_text_minit(void)
 {
 	wm_ce_Workerman_Protocols_Text = register_class_Workerman_Protocols_Text();
+	php_wm_protocol_register_native(wm_ce_Workerman_Protocols_Text, &wm_proto_text);
 }

@@ -2,18 +2,41 @@
  * each to the ops of the protocol seam (src/proto/wm_proto.h): the built-in Text and Http
  * classes run in C; any other class is called through its static methods
  * (wm_proto_class.c). */
-#include "ext/wm_ext.h"
 #include "ext/wm_globals.h"
-#include "ext/wm_http.h"
+#include "ext/wm_protocol.h"
 #include "stubs/protocol_arginfo.h"
 
-zend_class_entry *wm_ce_Workerman_Protocols_ProtocolInterface;
-zend_class_entry *wm_ce_Workerman_Protocols_Text;
 
 static zend_function *find_static(zend_class_entry *ce, const char *name)
 {
 	zend_function *fn = zend_hash_str_find_ptr(&ce->function_table, name, strlen(name));
 	return fn;
+}
+
+/* Classes whose protocol runs in C (Text, Http), registered by their files at MINIT. A
+ * subclass is not one of them: its static methods may be overridden. */
+static struct {
+	const zend_class_entry *ce;
+	const wm_proto_ops_t *ops;
+} natives[4];
+static int natives_n;
+
+void php_wm_protocol_register_native(const zend_class_entry *ce, const wm_proto_ops_t *ops)
+{
+	ZEND_ASSERT(natives_n < (int)(sizeof(natives) / sizeof(natives[0])));
+	natives[natives_n].ce = ce;
+	natives[natives_n].ops = ops;
+	natives_n++;
+}
+
+static const wm_proto_ops_t *native_ops(const zend_class_entry *ce)
+{
+	for (int i = 0; i < natives_n; i++) {
+		if (natives[i].ce == ce) {
+			return natives[i].ops;
+		}
+	}
+	return &php_wm_proto_class_ops;
 }
 
 php_wm_protocol *php_wm_protocol_get(zend_string *class_name)
@@ -45,13 +68,7 @@ php_wm_protocol *php_wm_protocol_get(zend_string *class_name)
 	p->decode = find_static(ce, "decode");
 	p->encode = find_static(ce, "encode");
 	p->on_close = find_static(ce, "onclose");
-	if (ce == wm_ce_Workerman_Protocols_Text) {
-		p->ops = &wm_proto_text;
-	} else if (ce == wm_ce_Workerman_Protocols_Http) {
-		p->ops = &php_wm_proto_http_ops;
-	} else {
-		p->ops = &php_wm_proto_class_ops;
-	}
+	p->ops = native_ops(ce);
 	zend_hash_add_new_ptr(&WM_G(conn.protocols), lc, p);
 	zend_string_release(lc);
 	return p;
@@ -98,5 +115,4 @@ void php_wm_protocol_cache_free(void)
 void php_wm_protocol_minit(void)
 {
 	wm_ce_Workerman_Protocols_ProtocolInterface = register_class_Workerman_Protocols_ProtocolInterface();
-	php_wm_text_minit();
 }

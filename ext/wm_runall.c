@@ -1,7 +1,12 @@
 /* Worker::runAll / Worker::stopAll: commands, the master process and the worker
  * processes it forks (the supervision itself is src/proc). */
-#include "ext/wm_ext.h"
+#include "ext/wm_bridge.h"
+#include "ext/wm_connection.h"
+#include "ext/wm_event.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_process.h"
+#include "ext/wm_status.h"
+#include "ext/wm_timer.h"
 #include "ext/wm_worker_hooks.h"
 #include "php_wm.h"
 #include "src/proc/wm_daemon.h"
@@ -39,16 +44,6 @@ void php_wm_runall_rshutdown(void)
 		zend_string_release(WM_G(proc.start_file));
 		WM_G(proc.start_file) = NULL;
 	}
-}
-
-int php_wm_status(void)
-{
-	return WM_G(proc.status);
-}
-
-zend_string *php_wm_start_file(void)
-{
-	return WM_G(proc.start_file);
 }
 
 void php_wm_request_stop(int exit_status)
@@ -708,7 +703,7 @@ void php_wm_run_all(void)
 	extra[3] = wm_watch_signal(loop, SIGIO, master_on_status_signal, NULL);
 	signal(SIGHUP, SIG_IGN);
 	WM_G(proc.status) = WM_WORKER_STATUS_RUNNING;
-	php_wm_autoreload_start();
+	php_wm_autoreload_start(php_wm_master_reload);
 
 	int rc = wm_master_run(m);
 	if (rc == 1) {

@@ -3,8 +3,11 @@
  * commands read the file after a moment (as Workerman 3.5 does). The file format and its
  * writing and parsing are src/proc/wm_report; here the PHP-side figures are formatted.
  * Writing is best effort: a report not written shows as "no answer" in the command. */
-#include "ext/wm_conn_private.h"
+#include "ext/wm_connection.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_process.h"
+#include "ext/wm_status.h"
+#include "ext/wm_timer.h"
 #include "php_wm.h"
 #include "src/proc/wm_report.h"
 

@@ -1,9 +1,8 @@
 /* Workerman\Connection\TcpConnection (and the abstract ConnectionInterface): object
  * handlers, the per-connection limit properties, and the PHP methods. The I/O core is
  * wm_conn_io.c. */
-#include "ext/wm_conn_private.h"
-#include "ext/wm_http.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_connection.h"
 #include "stubs/connection_interface_arginfo.h"
 #include "stubs/connection_arginfo.h"
 
@@ -12,11 +11,8 @@
 
 #include <sys/socket.h>
 
-zend_class_entry *wm_ce_Workerman_Connection_ConnectionInterface;
-zend_class_entry *wm_ce_Workerman_Connection_TcpConnection;
 
 static zend_object_handlers conn_handlers;
-uint32_t php_wm_conn_prop_off[WM_CONN_PROP_ID + 1];
 
 /* ---- object handlers ---- */
 
@@ -53,7 +49,9 @@ static void conn_free(zend_object *obj)
 		zend_string_release((zend_string *)c->proto_ident);
 	}
 	wm_proto_conn_clear(&c->pc);
-	php_wm_http_conn_free(c);
+	if (c->http && php_wm_conn_hook.free_http) {
+		php_wm_conn_hook.free_http(c);
+	}
 	zend_object_std_dtor(obj);
 }
 

@@ -1,10 +1,10 @@
 /* Workerman\Lib\Timer (alias Workerman\Timer): timers on the process's loop, in the
  * master as in the workers. */
-#include "ext/wm_ext.h"
+#include "ext/wm_bridge.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_timer.h"
 #include "stubs/timer_arginfo.h"
 
-zend_class_entry *wm_ce_Workerman_Lib_Timer;
 
 typedef struct php_wm_timer {
 	wm_watch_t *watch;      /* owned by the loop */

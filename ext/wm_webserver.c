@@ -3,8 +3,9 @@
  * the rest as static files (wm_webserver_static.c). 3.5's behaviour, with its fixes: a
  * root prefix check that ends at a '/', percent-decoded paths, exit()/Error in a page
  * answered instead of killing the worker. */
-#include "ext/wm_webserver.h"
+#include "ext/wm_bridge.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_webserver.h"
 #include "ext/wm_worker_hooks.h"
 #include "ext/standard/url.h"
 #include "main/php_output.h"
@@ -14,7 +15,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-zend_class_entry *wm_ce_Workerman_WebServer;
 
 /* OBJ_PROP offsets of WebServer's own declared properties, set in MINIT. */
 static uint32_t prop_server_root, prop_saved_start;

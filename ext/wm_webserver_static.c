@@ -4,8 +4,8 @@
  * php_wm_http_send_file, so big files take bounded memory. Range, dates, the built-in mime
  * table and the head are src/proto/wm_static; this file adds WebServer::$mimeTypeMap, the
  * request's $_SERVER values and the sending. */
-#include "ext/wm_webserver.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_webserver.h"
 #include "ext/date/php_date.h"
 #include "src/proto/wm_static.h"
 

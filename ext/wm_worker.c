@@ -1,7 +1,10 @@
 /* Workerman\Worker: construction (address, protocol, autoload root), listening and
  * accepting, and the per-process stop. runAll and the process model are in wm_runall.c. */
-#include "ext/wm_ext.h"
+#include "ext/wm_bridge.h"
+#include "ext/wm_connection.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_process.h"
+#include "ext/wm_protocol.h"
 #include "ext/wm_worker_hooks.h"
 #include "src/net/wm_listen.h"
 #include "stubs/worker_arginfo.h"
@@ -12,14 +15,15 @@
 #include <errno.h>
 #include <unistd.h>
 
-zend_class_entry *wm_ce_Workerman_Worker;
 
 static zend_object_handlers worker_handlers;
-static uint32_t worker_prop_off[WM_WORKER_PROP_STOPPING + 1];
 
-zval *php_wm_worker_prop(php_wm_worker *w, int slot)
+
+static php_wm_process_ops process_ops;
+
+void php_wm_worker_set_process_ops(const php_wm_process_ops *ops)
 {
-	return OBJ_PROP(&w->std, worker_prop_off[slot]);
+	process_ops = *ops;
 }
 
 HashTable *php_wm_workers(void)
@@ -427,14 +431,18 @@ ZEND_METHOD(Workerman_Worker, runAll)
 {
 	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
-	php_wm_run_all();
+	if (process_ops.run_all) {
+		process_ops.run_all();
+	}
 }
 
 ZEND_METHOD(Workerman_Worker, stopAll)
 {
 	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
-	php_wm_stop_all();
+	if (process_ops.stop_all) {
+		process_ops.stop_all();
+	}
 }
 
 ZEND_METHOD(Workerman_Worker, listen)
@@ -622,6 +630,6 @@ void php_wm_worker_minit(void)
 	for (int i = 0; i <= WM_WORKER_PROP_STOPPING; i++) {
 		zend_property_info *pi = zend_hash_str_find_ptr(&wm_ce_Workerman_Worker->properties_info,
 			names[i], strlen(names[i]));
-		worker_prop_off[i] = pi->offset;
+		php_wm_worker_prop_off[i] = pi->offset;
 	}
 }

@@ -26,7 +26,8 @@ typedef struct wm_proto_ops wm_proto_ops_t;
 enum {
 	WM_PROTO_OK = 0,
 	WM_PROTO_EMPTY = 1,         /* encode: nothing to send (send() reports null) */
-	WM_PROTO_E_BAD = -1,        /* input: malformed or oversized frame, drop the connection */
+	WM_PROTO_E_BAD = -1,        /* input: malformed or oversized frame (logged by the protocol):
+	                             * drop the connection */
 	WM_PROTO_E_CLOSE = -2,      /* input: close the connection gracefully (queued output goes out) */
 	WM_PROTO_E_HANDLED = -3,    /* the op answered and closed the connection itself, or an
 	                             * embedder exception is pending: stop processing */
