@@ -2,6 +2,7 @@
  * while connecting, output sent before the connection is up) and wm_conn_send_file (a file
  * streamed through a socketpair to a slow reader, ranges, short files, close mid-way). */
 #include "wm_test.h"
+#include "wm_test_loop.h"
 
 #include "src/buf/wm_buf.h"
 #include "src/loop/wm_loop.h"
@@ -16,44 +17,6 @@
 #include <sys/time.h>
 
 /* ---- helpers ---- */
-
-static int guard_hit;
-static void guard_cb(wm_watch_t *w, int what)
-{
-	(void)what;
-	guard_hit = 1;
-	wm_loop_stop(w->loop);
-}
-
-typedef int (*pred_fn)(void *ctx);
-typedef struct pred_watch {
-	pred_fn fn;
-	void *ctx;
-} pred_watch_t;
-
-static void pred_cb(wm_watch_t *w, int what)
-{
-	pred_watch_t *p = w->data;
-	(void)what;
-	if (p->fn(p->ctx)) {
-		wm_loop_stop(w->loop);
-	}
-}
-
-/* Run the loop until pred(ctx) holds (checked every 2 ms); 0 on timeout. */
-static int run_until(wm_loop_t *loop, pred_fn fn, void *ctx, double timeout)
-{
-	pred_watch_t p = {fn, ctx};
-	wm_watch_t *pw = wm_watch_timer(loop, 0.002, 1, pred_cb, &p);
-	guard_hit = 0;
-	wm_watch_t *g = wm_watch_timer(loop, timeout, 0, guard_cb, NULL);
-	wm_loop_run(loop);
-	if (!guard_hit) {
-		wm_watch_free(g);
-	}
-	wm_watch_free(pw);
-	return fn(ctx);
-}
 
 static int never(void *ctx)
 {

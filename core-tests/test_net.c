@@ -2,6 +2,7 @@
  * TCP on 127.0.0.1 port 0). SIGPIPE keeps its default action on purpose: a write path
  * that can raise it kills the test. */
 #include "wm_test.h"
+#include "wm_test_loop.h"
 
 #include "src/buf/wm_buf.h"
 #include "src/loop/wm_loop.h"
@@ -25,51 +26,6 @@ static void fill_pattern(char *p, size_t n, size_t start)
 	for (size_t i = 0; i < n; i++) {
 		p[i] = (char)((start + i) % 251);
 	}
-}
-
-static int guard_hit;
-static void guard_cb(wm_watch_t *w, int what)
-{
-	(void)what;
-	guard_hit = 1;
-	wm_loop_stop(w->loop);
-}
-
-/* Run the loop until something calls wm_loop_stop; 0 when the timeout hit first. */
-static int run_until_stop(wm_loop_t *loop, double timeout)
-{
-	guard_hit = 0;
-	wm_watch_t *g = wm_watch_timer(loop, timeout, 0, guard_cb, NULL);
-	wm_loop_run(loop);
-	if (!guard_hit) {
-		wm_watch_free(g);
-	}
-	return !guard_hit;
-}
-
-/* Run the loop until pred(ctx) holds (checked every 2 ms); 0 on timeout. */
-typedef int (*pred_fn)(void *ctx);
-typedef struct pred_watch {
-	pred_fn fn;
-	void *ctx;
-} pred_watch_t;
-
-static void pred_cb(wm_watch_t *w, int what)
-{
-	pred_watch_t *p = w->data;
-	(void)what;
-	if (p->fn(p->ctx)) {
-		wm_loop_stop(w->loop);
-	}
-}
-
-static int run_until(wm_loop_t *loop, pred_fn fn, void *ctx, double timeout)
-{
-	pred_watch_t p = {fn, ctx};
-	wm_watch_t *pw = wm_watch_timer(loop, 0.002, 1, pred_cb, &p);
-	int ok = run_until_stop(loop, timeout);
-	wm_watch_free(pw);
-	return ok && fn(ctx);
 }
 
 static void stop_cb(wm_watch_t *w, int what)

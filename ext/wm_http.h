@@ -134,10 +134,6 @@ void php_wm_http_m_tryGcSessions(INTERNAL_FUNCTION_PARAMETERS);
 /* ---- WebServer (wm_webserver.c) ---- */
 
 void php_wm_webserver_minit(void);
-/* In the child, before the user's onWorkerStart: check the roots, install onMessage and
- * the onWorkerStart wrapper (which loads the mime map, as 3.5's run()). FAILURE = the
- * worker must exit 250 (logged). */
-zend_result php_wm_webserver_child_start(php_wm_worker *w);
 
 void php_wm_http_response_minit(void);
 void php_wm_http_response_rshutdown(void);

@@ -78,7 +78,10 @@ static HashTable *server_roots(php_wm_worker *w)
 
 /* 3.5's run(): keep the user's onWorkerStart for our onWorkerStart() (which loads the mime
  * map, then calls it), and answer every request with onMessage(). */
-zend_result php_wm_webserver_child_start(php_wm_worker *w)
+/* WebServer's child-start hook: in the child, before the user's onWorkerStart, check the
+ * roots, install onMessage and the onWorkerStart wrapper (which loads the mime map, as 3.5's
+ * run()). FAILURE = the worker must exit 250 (logged). */
+static zend_result webserver_child_start(php_wm_worker *w)
 {
 	if (!server_roots(w)) {
 		php_wm_log_str(no_root_msg, sizeof(no_root_msg) - 1);
@@ -721,5 +724,5 @@ void php_wm_webserver_minit(void)
 	prop_server_root = prop_offset("serverRoot");
 	prop_saved_start = prop_offset("_onWorkerStart");
 	display_errors_key = zend_string_init_interned("display_errors", sizeof("display_errors") - 1, 1);
-	php_wm_worker_child_hook_register(wm_ce_Workerman_WebServer, php_wm_webserver_child_start);
+	php_wm_worker_child_hook_register(wm_ce_Workerman_WebServer, webserver_child_start);
 }
