@@ -47,11 +47,20 @@ TEST(proto_text_buffer_at_max_package_closes)
 	wm_proto_conn_clear(&pc);
 }
 
+TEST(proto_payload_bytes_given_or_converted)
+{
+	wm_proto_payload_t given = {NULL, "abc", 3, plain_bytes, NULL};
+	size_t len;
+	CHECK_MEM_EQ(wm_proto_payload_bytes(&given, &len), len, "abc", 3);
+	wm_proto_payload_t conv = {(void *)"xyz!", NULL, 0, plain_bytes, NULL};
+	CHECK_MEM_EQ(wm_proto_payload_bytes(&conv, &len), len, "xyz!", 4);
+}
+
 TEST(proto_text_encode_appends_newline)
 {
 	wm_proto_conn_t pc = {0};
 	wm_proto_conn_set(&pc, &wm_proto_text, NULL);
-	wm_proto_payload_t pl = {(void *)"hello", plain_bytes, NULL};
+	wm_proto_payload_t pl = {(void *)"hello", NULL, 0, plain_bytes, NULL};
 	wm_proto_out_t out = {0};
 	CHECK_EQ(pc.ops->encode(&pc, &pl, &out), WM_PROTO_OK);
 	REQUIRE_EQ(out.iovcnt, 2);

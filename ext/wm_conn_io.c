@@ -307,7 +307,7 @@ static void conn_send_failed(php_wm_conn *c, int rc)
 	php_wm_conn_destroy(c);
 }
 
-int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
+static zend_always_inline int conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
 {
 	if (c->status == WM_CONN_STATUS_CLOSING || c->status == WM_CONN_STATUS_CLOSED) {
 		RETVAL_FALSE;
@@ -332,34 +332,42 @@ int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *r
 	return rc;
 }
 
-void php_wm_conn_send_out(php_wm_conn *c, wm_proto_out_t *out, zval *return_value)
+int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
 {
-	php_wm_conn_send_iov(c, out->iov, out->iovcnt, return_value);
-	for (int i = 0; i < 2; i++) {
-		if (out->hold[i]) {
-			zend_string_release((zend_string *)out->hold[i]);
-			out->hold[i] = NULL;
+	return conn_send_iov(c, iov, n, return_value);
+}
+
+static zend_always_inline void conn_send_out(php_wm_conn *c, wm_proto_out_t *out, zval *return_value)
+{
+	conn_send_iov(c, out->iov, out->iovcnt, return_value);
+	if (UNEXPECTED(out->hold[0] || out->hold[1])) {
+		for (int i = 0; i < 2; i++) {
+			if (out->hold[i]) {
+				zend_string_release((zend_string *)out->hold[i]);
+				out->hold[i] = NULL;
+			}
 		}
 	}
-	if (out->close_after && c->status == WM_CONN_STATUS_ESTABLISHED) {
+	if (UNEXPECTED(out->close_after) && c->status == WM_CONN_STATUS_ESTABLISHED) {
 		php_wm_conn_close(c, NULL, false);
 	}
+}
+
+void php_wm_conn_send_out(php_wm_conn *c, wm_proto_out_t *out, zval *return_value)
+{
+	conn_send_out(c, out, return_value);
 }
 
 /* The bytes of a send() argument, converted when the protocol first asks. */
 static const char *payload_bytes(wm_proto_payload_t *pl, size_t *len)
 {
-	if (!pl->tmp) {
-		zend_string *tmp;
-		zend_string *str = zval_get_tmp_string((zval *)pl->value, &tmp);
-		pl->tmp = tmp ? tmp : (void *)str;
-		if (!tmp) {
-			zend_string_addref(str); /* released like a conversion */
-		}
-	}
-	zend_string *str = pl->tmp;
-	*len = ZSTR_LEN(str);
-	return ZSTR_VAL(str);
+	/* Not a string (strings are given at once): convert, the payload owns the result. */
+	zend_string *str = zval_get_string((zval *)pl->value);
+	pl->tmp = str;
+	pl->data = ZSTR_VAL(str);
+	pl->len = ZSTR_LEN(str);
+	*len = pl->len;
+	return pl->data;
 }
 
 /* send() as Workerman defines it: encode through the protocol unless raw. */
@@ -373,18 +381,22 @@ void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value)
 		zend_string *tmp;
 		zend_string *s = zval_get_tmp_string(data, &tmp);
 		struct iovec iov = {ZSTR_VAL(s), ZSTR_LEN(s)};
-		php_wm_conn_send_iov(c, &iov, 1, return_value);
+		conn_send_iov(c, &iov, 1, return_value);
 		zend_tmp_string_release(tmp);
 		return;
 	}
-	wm_proto_payload_t pl = {data, payload_bytes, NULL};
+	wm_proto_payload_t pl = {data, NULL, 0, payload_bytes, NULL};
+	if (EXPECTED(Z_TYPE_P(data) == IS_STRING)) {
+		pl.data = Z_STRVAL_P(data);
+		pl.len = Z_STRLEN_P(data);
+	}
 	wm_proto_out_t out;
 	out.iovcnt = 0;
 	out.hold[0] = out.hold[1] = NULL;
 	out.close_after = false;
 	switch (ops->encode(&c->pc, &pl, &out)) {
 	case WM_PROTO_OK:
-		php_wm_conn_send_out(c, &out, return_value);
+		conn_send_out(c, &out, return_value);
 		break;
 	case WM_PROTO_EMPTY:
 		RETVAL_NULL();
@@ -395,7 +407,7 @@ void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value)
 	default:
 		break; /* an exception propagates to the caller of send() */
 	}
-	if (pl.tmp) {
+	if (UNEXPECTED(pl.tmp != NULL)) {
 		zend_string_release((zend_string *)pl.tmp);
 	}
 }

@@ -56,17 +56,24 @@ typedef struct wm_proto_msg {
 	void *value;
 } wm_proto_msg_t;
 
-/* What send() hands to encode: the embedder's value and a way to get its bytes, converted on
- * first use (the conversion belongs to the payload and is released by the embedder). */
+/* What send() hands to encode: the embedder's value, and its bytes — given at once when the
+ * value is bytes already (the common case), else converted by bytes() on first use (the
+ * conversion belongs to the payload and is released by the embedder). */
 typedef struct wm_proto_payload wm_proto_payload_t;
 struct wm_proto_payload {
 	void *value;
+	const char *data;           /* NULL until known */
+	size_t len;
 	const char *(*bytes)(wm_proto_payload_t *pl, size_t *len);
 	void *tmp;                  /* the embedder's conversion, if any */
 };
 
 static inline const char *wm_proto_payload_bytes(wm_proto_payload_t *pl, size_t *len)
 {
+	if (pl->data) {
+		*len = pl->len;
+		return pl->data;
+	}
 	return pl->bytes(pl, len);
 }
 
