@@ -1746,34 +1746,87 @@ TEST(conn_limit_zero_with_nothing_pending_sends)
 	wm_loop_free(loop);
 }
 
-/* In a batch: batched bytes count as pending; the batch's own write is not limited. */
+/* In a batch: held bytes never count toward the limit. A send that could reach it writes what
+ * is held first (as Workerman's send() would have), then itself: the kernel takes both. */
 static void limit_batch_hook(tc_t *t)
 {
 	struct iovec iov = {"0123456789", 10};
 	t->send_rc[t->nsend++] = wm_conn_send(&t->c, &iov, 1);
 	t->send_rc[t->nsend++] = wm_conn_send(&t->c, &iov, 1);
 	t->pending_in_batch = wm_conn_pending(&t->c);
+	t->send_rc[t->nsend++] = wm_conn_send(&t->c, &iov, 1);
+	t->send_rc[t->nsend++] = wm_conn_send(&t->c, &iov, 1);
 }
 
-TEST(conn_limit_counts_batched_bytes)
+TEST(conn_limit_flushes_batched_bytes_first)
 {
 	wm_loop_t *loop = wm_loop_new();
 	int sv[2];
 	make_pair(SOCK_STREAM, sv);
 	tc_t *t = tc_new(loop, sv[0], sv[1]);
-	t->c.max_send = 10;
+	t->c.max_send = 25;
 	t->hook = limit_batch_hook;
 	t->stop_on_data = 1;
 	peer_write(sv[1], "go");
 	CHECK(run_until_stop(loop, 5));
-	CHECK_EQ(t->nsend, 2);
+	CHECK_EQ(t->nsend, 4);
 	CHECK_EQ(t->send_rc[0], WM_SEND_BATCHED);
-	CHECK_EQ(t->send_rc[1], WM_SEND_DROPPED);
-	CHECK_EQ(t->pending_in_batch, 10);
-	CHECK_EQ(t->full_calls, 1);
-	/* The batch went out whole although it reached the limit. */
-	CHECK_PEER_GOT(sv[1], "0123456789");
+	CHECK_EQ(t->send_rc[1], WM_SEND_BATCHED);
+	CHECK_EQ(t->pending_in_batch, 20);
+	/* 20 held + 10 would reach 25: the held 20 and these 10 go to the kernel at once. */
+	CHECK_EQ(t->send_rc[2], WM_SEND_DONE);
+	/* Nothing is held or queued now: batched again. */
+	CHECK_EQ(t->send_rc[3], WM_SEND_BATCHED);
+	CHECK_EQ(t->full_calls, 0);
+	CHECK_PEER_GOT(sv[1], "0123456789012345678901234567890123456789");
 	CHECK_EQ(wm_conn_pending(&t->c), 0);
+	tc_free(t);
+	wm_loop_free(loop);
+}
+
+static void discard_cb(wm_watch_t *w, int what)
+{
+	peer_reader_t *r = w->data;
+	char buf[65536];
+	(void)what;
+	while (read(r->fd, buf, sizeof(buf)) > 0) {
+	}
+}
+
+static int drained(void *ctx)
+{
+	return ((tc_t *)ctx)->drain_calls > 0;
+}
+
+/* on_full once per fill: not again while full; again after the queue was written out. */
+TEST(conn_limit_full_once_per_fill)
+{
+	wm_loop_t *loop = wm_loop_new();
+	int sv[2];
+	make_pair(SOCK_STREAM, sv);
+	tc_t *t = tc_new(loop, sv[0], sv[1]);
+	wm_conn_pause_read(&t->c);
+	size_t seq = 0;
+	REQUIRE(fill_until_queued(t, &seq) > 0);
+	size_t p = wm_conn_pending(&t->c);
+	t->c.max_send = (int64_t)p + 5;
+	struct iovec five = {"12345", 5};
+	CHECK_EQ(wm_conn_send(&t->c, &five, 1), WM_SEND_QUEUED);
+	CHECK_EQ(t->full_calls, 1);
+	/* A bigger limit: no longer full, then full again without a drain: not reported twice. */
+	t->c.max_send = (int64_t)p + 10;
+	CHECK_EQ(wm_conn_send(&t->c, &five, 1), WM_SEND_QUEUED);
+	CHECK_EQ(t->full_calls, 1);
+	/* The peer reads everything: drain, then a new fill is reported again. */
+	fcntl(sv[1], F_SETFL, O_NONBLOCK);
+	peer_reader_t r = {sv[1], 0, seq + 10 - 0, 0, t};
+	wm_watch_t *pw = wm_watch_fd(loop, sv[1], WM_EV_READ, discard_cb, &r);
+	CHECK(run_until(loop, drained, t, 10));
+	wm_watch_free(pw);
+	CHECK_EQ(wm_conn_pending(&t->c), 0);
+	t->c.max_send = 1;
+	REQUIRE(fill_until_queued(t, &seq) > 0);
+	CHECK_EQ(t->full_calls, 2);
 	tc_free(t);
 	wm_loop_free(loop);
 }

@@ -276,38 +276,79 @@ static int conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 	return WM_SEND_QUEUED;
 }
 
+/* Write at once what the kernel takes and queue the rest (or queue all while connecting or
+ * while output is already queued), as Workerman's send() does. */
+static int conn_write_or_queue(wm_conn_t *c, const struct iovec *iov, int iovcnt, size_t total)
+{
+	if (wm_buf_size(&c->out) > 0 || c->connecting) {
+		queue_rest(c, iov, iovcnt, 0);
+		return WM_SEND_QUEUED;
+	}
+	if (total == 0) {
+		return WM_SEND_DONE;
+	}
+	ssize_t n = conn_writev(c, iov, iovcnt);
+	if (n < 0) {
+		if (errno != EAGAIN && errno != EWOULDBLOCK) {
+			return WM_SEND_FAILED;
+		}
+		n = 0;
+	}
+	c->bytes_written += (uint64_t)n;
+	if ((size_t)n == total) {
+		return WM_SEND_DONE;
+	}
+	queue_rest(c, iov, iovcnt, (size_t)n);
+	conn_update_events(c);
+	return WM_SEND_QUEUED;
+}
+
 int wm_conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 {
 	wm_loop_t *loop = c->loop;
-	if (EXPECTED_BATCH(loop && loop->batch_conn == c && wm_buf_size(&c->out) == 0 && !c->closed)) {
-		/* The hot path (a reply produced while its request batch is processed): the limit
-		 * judged on what is held, the bytes appended to the batch, one pass. */
-		size_t held = wm_buf_size(&loop->batch_out);
-		if (held > 0 && (int64_t)held >= c->max_send) {
-			return WM_SEND_DROPPED;
-		}
-		size_t total = 0;
-		for (int i = 0; i < iovcnt; i++) {
-			total += iov[i].iov_len;
-		}
-		char *dst = wm_buf_reserve(&loop->batch_out, total);
-		for (int i = 0; i < iovcnt; i++) {
-			memcpy(dst, iov[i].iov_base, iov[i].iov_len);
-			dst += iov[i].iov_len;
-		}
-		wm_buf_commit(&loop->batch_out, total);
-		if ((int64_t)(held + total) >= c->max_send && c->ops->on_full) {
-			c->ops->on_full(c); /* last: it may close c */
-		}
-		return WM_SEND_BATCHED;
+	size_t total = 0;
+	for (int i = 0; i < iovcnt; i++) {
+		total += iov[i].iov_len;
 	}
-	size_t pending = wm_conn_pending(c);
-	if (pending > 0 && (int64_t)pending >= c->max_send) {
+	if (EXPECTED_BATCH(loop && loop->batch_conn == c && wm_buf_size(&c->out) == 0 && !c->closed)) {
+		size_t held = wm_buf_size(&loop->batch_out);
+		if (EXPECTED_BATCH((int64_t)(held + total) < c->max_send)) {
+			/* The hot path (a reply produced while its request batch is processed): held
+			 * for the batch's one write; it cannot fill the send buffer. */
+			char *dst = wm_buf_reserve(&loop->batch_out, total);
+			for (int i = 0; i < iovcnt; i++) {
+				memcpy(dst, iov[i].iov_base, iov[i].iov_len);
+				dst += iov[i].iov_len;
+			}
+			wm_buf_commit(&loop->batch_out, total);
+			return WM_SEND_BATCHED;
+		}
+		/* This send could fill the buffer. Workerman's send() writes at once, so the kernel
+		 * gets what is held first and the limit then counts only what it refused. */
+		if (held > 0) {
+			struct iovec h = {(void *)wm_buf_head(&loop->batch_out), held};
+			int rc = conn_write_or_queue(c, &h, 1, held);
+			wm_buf_clear(&loop->batch_out);
+			if (rc == WM_SEND_FAILED) {
+				return rc;
+			}
+		}
+	}
+	if (c->closed) {
+		errno = EPIPE;
+		return WM_SEND_FAILED;
+	}
+	size_t queued = wm_buf_size(&c->out);
+	if (queued > 0 && (int64_t)queued >= c->max_send) {
 		return WM_SEND_DROPPED;
 	}
-	int rc = conn_send(c, iov, iovcnt);
-	if ((rc == WM_SEND_BATCHED || rc == WM_SEND_QUEUED) && wm_conn_full(c) && c->ops->on_full) {
-		c->ops->on_full(c); /* last: it may close c */
+	int rc = conn_write_or_queue(c, iov, iovcnt, total);
+	/* Once per fill: again only after the queue was written out (conn_write_ready). */
+	if (rc == WM_SEND_QUEUED && !c->full_reported && wm_conn_full(c)) {
+		c->full_reported = 1;
+		if (c->ops->on_full) {
+			c->ops->on_full(c); /* last: it may close c */
+		}
 	}
 	return rc;
 }
@@ -480,6 +521,7 @@ static void conn_write_ready(wm_conn_t *c)
 	if (wm_buf_size(&c->out) == 0) {
 		/* Give back the memory of a burst; idle connections keep none. */
 		wm_buf_free(&c->out);
+		c->full_reported = 0;
 		conn_update_events(c);
 		if (c->file_active) {
 			conn_file_pump(c); /* a file being streamed takes the drain */

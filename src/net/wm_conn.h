@@ -45,8 +45,9 @@ typedef struct wm_conn_ops {
 	 * output is flushed), else errno (ETIMEDOUT on timeout) and the fd is closed already.
 	 * May be NULL for connections that never connect. */
 	void (*on_connect)(wm_conn_t *c, int err);
-	/* A send left at least max_send bytes pending (called from inside wm_conn_send, after
-	 * the bytes were taken). May be NULL. */
+	/* A send left at least max_send bytes queued (called from inside wm_conn_send, after
+	 * the bytes were taken), once per fill: not again before the queue was written out and
+	 * on_drain ran. May be NULL. */
 	void (*on_full)(wm_conn_t *c);
 	/* The file of wm_conn_send_file is finished (WM_FILE_*; its fd is closed already).
 	 * Reading stays paused: resume or close from here. May be NULL. Never called after
@@ -86,10 +87,12 @@ struct wm_conn {
 	size_t rlen;
 	uint64_t bytes_read;
 	uint64_t bytes_written;
-	/* Send-buffer limit (Workerman's maxSendBufferSize): a send while something is pending
-	 * and pending >= max_send is dropped; a send that leaves pending >= max_send reports
-	 * on_full. Batched bytes count as pending. Set by the embedder (start and connect leave
-	 * it alone); 0 or less drops every send made while anything is pending. */
+	/* Send-buffer limit (Workerman's maxSendBufferSize), on what the kernel refused (`out`),
+	 * as in 3.5 whose send() writes at once: a send while out >= max_send is dropped; a send
+	 * that leaves out >= max_send reports on_full, once per fill (again after out was written
+	 * out). Bytes held for a batch's write never count: a send that could reach the limit
+	 * writes them first. Set by the embedder (start and connect leave it alone); 0 or less
+	 * drops every send made while anything is queued. */
 	int64_t max_send;
 	int fd;
 	short ev_flags;       /* libevent flags currently registered */
@@ -102,6 +105,7 @@ struct wm_conn {
 	unsigned connecting : 1;     /* wm_conn_connect in progress (connect or handshake) */
 	unsigned handshaking : 1;    /* connected; the transport's handshake runs */
 	unsigned file_active : 1;    /* aux->file_fd is being streamed */
+	unsigned full_reported : 1;  /* on_full ran since out was last empty */
 };
 
 /* Attach a connected fd to the loop and start reading, through c->transport (plain when
@@ -146,10 +150,10 @@ static inline size_t wm_conn_pending(const wm_conn_t *c)
 	}
 	return n;
 }
-/* Pending output reached the limit (what Workerman calls a full send buffer). */
+/* The queue the kernel refused reached the limit (Workerman's bufferIsFull()). */
 static inline int wm_conn_full(const wm_conn_t *c)
 {
-	return (int64_t)wm_conn_pending(c) >= c->max_send;
+	return (int64_t)wm_buf_size(&c->out) >= c->max_send;
 }
 
 /* Unread input: the view of the current batch, or the leftover buffer (owned by c). */
