@@ -4,7 +4,6 @@
 #include "ext/wm_bridge.h"
 #include "ext/wm_globals.h"
 #include "ext/wm_connection.h"
-#include "ext/wm_process.h"
 #include "ext/wm_protocol.h"
 
 #include <unistd.h>

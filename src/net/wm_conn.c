@@ -232,49 +232,8 @@ static void queue_rest(wm_conn_t *c, const struct iovec *iov, int iovcnt, size_t
 }
 
 /* Send without the limit: batch, queue, or write now. */
+/* The send made while its request batch is processed: the common case. */
 #define EXPECTED_BATCH(x) __builtin_expect(!!(x), 1)
-
-static int conn_send(wm_conn_t *c, const struct iovec *iov, int iovcnt)
-{
-	size_t total = 0;
-	if (c->closed) {
-		errno = EPIPE;
-		return WM_SEND_FAILED;
-	}
-	for (int i = 0; i < iovcnt; i++) {
-		total += iov[i].iov_len;
-	}
-	if (c->loop->batch_conn == c && wm_buf_size(&c->out) == 0) {
-		char *dst = wm_buf_reserve(&c->loop->batch_out, total);
-		for (int i = 0; i < iovcnt; i++) {
-			memcpy(dst, iov[i].iov_base, iov[i].iov_len);
-			dst += iov[i].iov_len;
-		}
-		wm_buf_commit(&c->loop->batch_out, total);
-		return WM_SEND_BATCHED;
-	}
-	if (wm_buf_size(&c->out) > 0 || c->connecting) {
-		queue_rest(c, iov, iovcnt, 0);
-		return WM_SEND_QUEUED;
-	}
-	if (total == 0) {
-		return WM_SEND_DONE;
-	}
-	ssize_t n = conn_writev(c, iov, iovcnt);
-	if (n < 0) {
-		if (errno != EAGAIN && errno != EWOULDBLOCK) {
-			return WM_SEND_FAILED;
-		}
-		n = 0;
-	}
-	c->bytes_written += (uint64_t)n;
-	if ((size_t)n == total) {
-		return WM_SEND_DONE;
-	}
-	queue_rest(c, iov, iovcnt, (size_t)n);
-	conn_update_events(c);
-	return WM_SEND_QUEUED;
-}
 
 /* Write at once what the kernel takes and queue the rest (or queue all while connecting or
  * while output is already queued), as Workerman's send() does. */
@@ -366,7 +325,7 @@ int wm_conn_batch_end(wm_conn_t *c)
 		return WM_SEND_DONE;
 	}
 	struct iovec iov = {(void *)wm_buf_head(&loop->batch_out), len};
-	int rc = conn_send(c, &iov, 1);
+	int rc = conn_write_or_queue(c, &iov, 1, len);
 	wm_buf_clear(&loop->batch_out);
 	return rc;
 }
