@@ -127,6 +127,45 @@ TEST(timer_persistent_repeats)
 	wm_loop_free(loop);
 }
 
+/* A callback that runs the due timers itself (Timer::tick() from a long callback). */
+static void tick_cb(wm_watch_t *w, int what)
+{
+	counter_t *c = w->data;
+	(void)what;
+	c->fired++;
+	usleep(30000); /* long enough for the 0.01 s timers to be due */
+	c->last_what = wm_loop_run_due_timers(w->loop);
+}
+
+TEST(timer_run_due_fires_due_timers_from_a_callback)
+{
+	wm_loop_t *loop = wm_loop_new();
+	counter_t ticker = {0}, once = {0}, rep = {0}, later = {0};
+	wm_watch_t *o = wm_watch_timer(loop, 0.01, 0, count_cb, &once);
+	o->dispose = count_dispose;
+	wm_watch_t *r = wm_watch_timer(loop, 0.01, 1, count_cb, &rep);
+	rep.limit = 2;
+	wm_watch_t *l = wm_watch_timer(loop, 5, 0, count_cb, &later);
+	REQUIRE(o && r && l);
+	/* Not from the loop: nothing is due yet. */
+	CHECK_EQ(wm_loop_run_due_timers(loop), 0);
+	CHECK_EQ(loop->timer_count, 3);
+	REQUIRE(wm_watch_timer(loop, 0, 0, tick_cb, &ticker) != NULL);
+	/* The ticker's callback ran the two due ones (not itself, not the 5 s one). */
+	wm_watch_free(l);
+	CHECK_EQ(wm_loop_run(loop), 0);
+	CHECK_EQ(ticker.fired, 1);
+	CHECK_EQ(ticker.last_what, 2);
+	CHECK_EQ(later.fired, 0);
+	/* The one-shot fired once and was freed; the persistent one was re-armed and fired
+	 * again from the loop (it frees itself at its 2nd firing). */
+	CHECK_EQ(once.fired, 1);
+	CHECK_EQ(once.disposed, 1);
+	CHECK_EQ(rep.fired, 2);
+	CHECK_EQ(loop->timer_count, 0);
+	wm_loop_free(loop);
+}
+
 TEST(timer_oneshot_free_inside_own_callback)
 {
 	wm_loop_t *loop = wm_loop_new();

@@ -138,6 +138,7 @@ void php_wm_webserver_minit(void);
 void php_wm_http_response_minit(void);
 void php_wm_http_response_rshutdown(void);
 void php_wm_http_minit(void);
+void php_wm_http_mshutdown(void);
 void php_wm_http_rinit(void);
 void php_wm_http_rshutdown(void);
 

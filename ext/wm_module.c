@@ -81,6 +81,7 @@ static PHP_MSHUTDOWN_FUNCTION(workerman)
 	(void)type;
 	(void)module_number;
 	php_wm_autoload_mshutdown();
+	php_wm_http_mshutdown();
 	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
 }

@@ -6,8 +6,16 @@
 #include "ext/wm_bridge.h"
 #include "ext/wm_http.h"
 #include "ext/wm_protocol.h"
+#include "php_wm.h"
+#include "src/proto/wm_static.h"
 #include "stubs/http_arginfo.h"
 
+#include "main/php_open_temporary_file.h"
+#include "zend_smart_str.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 
@@ -385,6 +393,47 @@ ZEND_METHOD(Workerman_Protocols_Http, end)
 	(void)return_value;
 }
 
+/* 3.5 returns the path of its mime.types (nginx syntax), which apps and WebServer subclasses
+ * parse. Ours is the native table WebServer serves with, written once per user and version
+ * into the temp dir (atomically: other processes may ask at the same moment). */
+ZEND_METHOD(Workerman_Protocols_Http, getMimeTypesFile)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	zend_string *path = zend_strpprintf(0, "%s/workerman-%s-%ld.mime.types", php_get_temporary_directory(),
+		PHP_WORKERMAN_VERSION, (long)geteuid());
+	zend_stat_t st;
+	if (VCWD_STAT(ZSTR_VAL(path), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid()) {
+		RETURN_STR(path);
+	}
+	smart_str out = {0};
+	smart_str_appends(&out, "\ntypes {\n");
+	for (size_t i = 0; i < wm_mime_count(); i++) {
+		const char *ext, *type;
+		wm_mime_entry(i, &ext, &type);
+		smart_str_append_printf(&out, "    %-37s %s;\n", type, ext);
+	}
+	smart_str_appends(&out, "}\n");
+	smart_str_0(&out);
+	zend_string *tmp = zend_strpprintf(0, "%s.%ld.tmp", ZSTR_VAL(path), (long)getpid());
+	int fd = open(ZSTR_VAL(tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	bool ok = fd >= 0 && write(fd, ZSTR_VAL(out.s), ZSTR_LEN(out.s)) == (ssize_t)ZSTR_LEN(out.s);
+	if (fd >= 0) {
+		ok = close(fd) == 0 && ok;
+	}
+	ok = ok && rename(ZSTR_VAL(tmp), ZSTR_VAL(path)) == 0;
+	if (!ok) {
+		php_error_docref(NULL, E_WARNING, "cannot write %s: %s", ZSTR_VAL(path), strerror(errno));
+		unlink(ZSTR_VAL(tmp));
+	}
+	zend_string_release(tmp);
+	smart_str_free(&out);
+	if (!ok) {
+		zend_string_release(path);
+		RETURN_FALSE;
+	}
+	RETURN_STR(path);
+}
+
 #define WM_HTTP_FORWARD(m) \
 	ZEND_METHOD(Workerman_Protocols_Http, m) { php_wm_http_m_##m(INTERNAL_FUNCTION_PARAM_PASSTHRU); }
 WM_HTTP_FORWARD(sessionCreateId)
@@ -399,12 +448,50 @@ WM_HTTP_FORWARD(tryGcSessions)
 
 /* ---- module ---- */
 
+/* Http::$methods' default, ['GET' => 'GET', ...] as 3.5 declares it. gen_stub.php (8.2)
+ * can't declare a non-empty array default, so MINIT builds it the way opcache stores
+ * constant arrays: persistent, immutable, interned strings; every request starts from it
+ * and a write separates. */
+static HashTable *methods_default;
+
+static HashTable *immutable_methods_array(void)
+{
+	static const char *const methods[] = {"GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"};
+	HashTable *ht = pemalloc(sizeof(HashTable), 1);
+	zend_hash_init(ht, 8, NULL, NULL, 1);
+	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
+		zend_string *m = zend_string_init_interned(methods[i], strlen(methods[i]), 1);
+		zval v;
+		ZVAL_INTERNED_STR(&v, m);
+		zend_hash_add_new(ht, m, &v);
+	}
+	GC_SET_REFCOUNT(ht, 2);
+	GC_ADD_FLAGS(ht, IS_ARRAY_IMMUTABLE); /* zend_hash_init made it GC_PERSISTENT | GC_NOT_COLLECTABLE */
+	return ht;
+}
+
+void php_wm_http_mshutdown(void)
+{
+	if (methods_default) {
+		/* The class table outlives MSHUTDOWN: leave it a plain null, then free. */
+		ZVAL_NULL(&wm_ce_Workerman_Protocols_Http->default_static_members_table[methods_offset]);
+		GC_DEL_FLAGS(methods_default, IS_ARRAY_IMMUTABLE);
+		zend_hash_destroy(methods_default);
+		pefree(methods_default, 1);
+		methods_default = NULL;
+	}
+}
+
 void php_wm_http_minit(void)
 {
 	wm_ce_Workerman_Protocols_Http = register_class_Workerman_Protocols_Http();
 	zend_property_info *mpi = zend_hash_str_find_ptr(&wm_ce_Workerman_Protocols_Http->properties_info,
 		"methods", sizeof("methods") - 1);
 	methods_offset = mpi->offset;
+	methods_default = immutable_methods_array();
+	zval *def = &wm_ce_Workerman_Protocols_Http->default_static_members_table[mpi->offset];
+	Z_ARR_P(def) = methods_default;
+	Z_TYPE_INFO_P(def) = IS_ARRAY; /* immutable: not refcounted, copied on write */
 	php_wm_http_decode_minit();
 	php_wm_http_response_minit();
 	php_wm_protocol_register_native(wm_ce_Workerman_Protocols_Http, &php_wm_proto_http_ops);
@@ -413,15 +500,6 @@ void php_wm_http_minit(void)
 void php_wm_http_rinit(void)
 {
 	php_wm_http_decode_rinit();
-	/* Http::$methods = ['GET' => 'GET', ...] (an array default can't be declared here). */
-	static const char *const methods[] = {"GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"};
-	zval arr;
-	array_init_size(&arr, 6);
-	for (size_t i = 0; i < 6; i++) {
-		add_assoc_string(&arr, methods[i], methods[i]);
-	}
-	zend_update_static_property(wm_ce_Workerman_Protocols_Http, "methods", sizeof("methods") - 1, &arr);
-	zval_ptr_dtor(&arr);
 	php_wm_http_session_rinit();
 }
 

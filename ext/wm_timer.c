@@ -188,6 +188,31 @@ ZEND_METHOD(Workerman_Lib_Timer, delAll)
 	php_wm_timer_del_all();
 }
 
+/* 3.5's tick() runs the timers whose time has come (its alarm mode's list); here every
+ * timer is on the loop, so it runs the loop's due timers now, from the caller's stack —
+ * what an app calling it from a long callback wants. */
+static void run_due_timers(void)
+{
+	if (WM_G(loop.loop)) {
+		wm_loop_run_due_timers(WM_G(loop.loop));
+	}
+}
+
+ZEND_METHOD(Workerman_Lib_Timer, tick)
+{
+	RETVAL_NULL(); /* void, as in Workerman */
+	ZEND_PARSE_PARAMETERS_NONE();
+	run_due_timers();
+}
+
+/* 3.5's SIGALRM handler: a tick. */
+ZEND_METHOD(Workerman_Lib_Timer, signalHandle)
+{
+	RETVAL_NULL(); /* void, as in Workerman */
+	ZEND_PARSE_PARAMETERS_NONE();
+	run_due_timers();
+}
+
 void php_wm_timer_minit(void)
 {
 	wm_ce_Workerman_Lib_Timer = register_class_Workerman_Lib_Timer();

@@ -11,7 +11,7 @@ namespace Workerman\Protocols;
 class Http
 {
     /** @var array */
-    public static $methods = null; /* set per request to GET, POST, PUT, DELETE, HEAD, OPTIONS (keys = values) */
+    public static $methods = null; /* its default, [GET, POST, PUT, DELETE, HEAD, OPTIONS] (keys = values), is set at MINIT (wm_proto_http.c) */
 
     /** @return int */
     public static function input(mixed $recv_buffer, mixed $connection) {}
@@ -63,4 +63,7 @@ class Http
 
     /** @return void */
     public static function tryGcSessions() {}
+
+    /** @return string|false */
+    public static function getMimeTypesFile() {}
 }

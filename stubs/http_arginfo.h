@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ee120ea67e6198dda3d1a28b6ed886058704c4dd */
+ * Stub hash: d3fc1cb0b95d59589264f1aa7309bc612028488a */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Protocols_Http_input, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, recv_buffer, IS_MIXED, 0)
@@ -68,6 +68,8 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Workerman_Protocols_Http_tryGcSessions arginfo_class_Workerman_Protocols_Http_sessionCreateId
 
+#define arginfo_class_Workerman_Protocols_Http_getMimeTypesFile arginfo_class_Workerman_Protocols_Http_sessionCreateId
+
 
 static ZEND_METHOD(Workerman_Protocols_Http, input);
 static ZEND_METHOD(Workerman_Protocols_Http, decode);
@@ -86,6 +88,7 @@ static ZEND_METHOD(Workerman_Protocols_Http, sessionWriteClose);
 static ZEND_METHOD(Workerman_Protocols_Http, sessionRegenerateId);
 static ZEND_METHOD(Workerman_Protocols_Http, end);
 static ZEND_METHOD(Workerman_Protocols_Http, tryGcSessions);
+static ZEND_METHOD(Workerman_Protocols_Http, getMimeTypesFile);
 
 
 static const zend_function_entry class_Workerman_Protocols_Http_methods[] = {
@@ -106,6 +109,7 @@ static const zend_function_entry class_Workerman_Protocols_Http_methods[] = {
 	ZEND_ME(Workerman_Protocols_Http, sessionRegenerateId, arginfo_class_Workerman_Protocols_Http_sessionRegenerateId, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Workerman_Protocols_Http, end, arginfo_class_Workerman_Protocols_Http_end, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Workerman_Protocols_Http, tryGcSessions, arginfo_class_Workerman_Protocols_Http_tryGcSessions, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Protocols_Http, getMimeTypesFile, arginfo_class_Workerman_Protocols_Http_getMimeTypesFile, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 

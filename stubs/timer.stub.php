@@ -21,4 +21,10 @@ class Timer
 
     /** @return void */
     public static function delAll() {}
+
+    /** @return void */
+    public static function tick() {}
+
+    /** @return void */
+    public static function signalHandle() {}
 }

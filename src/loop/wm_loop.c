@@ -5,6 +5,7 @@
 #include <event2/event.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #define WM_SCRATCH_SIZE 65536
 
@@ -120,6 +121,21 @@ int wm_loop_reset_after_fork(wm_loop_t *loop)
 	return 0;
 }
 
+static double monotonic_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static struct timeval timeval_of(double seconds)
+{
+	struct timeval tv;
+	tv.tv_sec = (time_t)seconds;
+	tv.tv_usec = (suseconds_t)((seconds - (double)tv.tv_sec) * 1e6);
+	return tv;
+}
+
 static void watch_fire(evutil_socket_t fd, short what, void *arg)
 {
 	wm_watch_t *w = arg;
@@ -136,6 +152,9 @@ static void watch_fire(evutil_socket_t fd, short what, void *arg)
 	}
 	if (what & EV_SIGNAL) {
 		mask |= WM_EV_SIGNAL;
+	}
+	if (w->kind == WM_EV_TIMER) {
+		w->due = monotonic_now() + w->interval;
 	}
 	w->firing = 1;
 	w->cb(w, mask);
@@ -184,10 +203,10 @@ wm_watch_t *wm_watch_timer(wm_loop_t *loop, double seconds, int persist, wm_watc
 	}
 	wm_watch_t *w = watch_new(loop, WM_EV_TIMER, -1, cb, data);
 	w->persist = persist ? 1 : 0;
+	w->interval = seconds;
+	w->due = monotonic_now() + seconds;
 	w->ev = event_new(loop->base, -1, persist ? EV_PERSIST : 0, watch_fire, w);
-	struct timeval tv;
-	tv.tv_sec = (time_t)seconds;
-	tv.tv_usec = (suseconds_t)((seconds - (double)tv.tv_sec) * 1e6);
+	struct timeval tv = timeval_of(seconds);
 	if (!w->ev || event_add(w->ev, &tv) < 0) {
 		watch_abort(w);
 		return NULL;
@@ -242,4 +261,40 @@ void wm_watch_free(wm_watch_t *w)
 		return;
 	}
 	watch_release(w);
+}
+
+int wm_loop_run_due_timers(wm_loop_t *loop)
+{
+	if (!loop->timer_count) {
+		return 0;
+	}
+	/* Ids first: a callback may free or create any watcher, so the list is walked again
+	 * for each. */
+	double t = monotonic_now();
+	size_t n = 0, cap = loop->timer_count;
+	int64_t *ids = wm_malloc(cap * sizeof(*ids));
+	for (wm_watch_t *w = loop->watches; w && n < cap; w = w->next) {
+		if (w->kind == WM_EV_TIMER && !w->firing && w->due <= t) {
+			ids[n++] = w->id;
+		}
+	}
+	int ran = 0;
+	for (size_t i = 0; i < n; i++) {
+		wm_watch_t *w = loop->watches;
+		while (w && w->id != ids[i]) {
+			w = w->next;
+		}
+		if (!w || w->firing) {
+			continue;
+		}
+		event_del(w->ev);
+		if (w->persist) {
+			struct timeval tv = timeval_of(w->interval);
+			event_add(w->ev, &tv);
+		}
+		watch_fire(-1, EV_TIMEOUT, w);
+		ran++;
+	}
+	wm_free(ids);
+	return ran;
 }

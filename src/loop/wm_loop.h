@@ -38,6 +38,8 @@ struct wm_watch {
 	wm_watch_t *prev, *next; /* the loop's list of live watchers */
 	int kind;                /* WM_EV_TIMER, WM_EV_SIGNAL, or fd flags */
 	int fd;                  /* fd or signal number; -1 for timers */
+	double interval;         /* timers: seconds between firings */
+	double due;              /* timers: when it fires next (monotonic seconds) */
 	unsigned persist : 1;
 	unsigned firing : 1;     /* inside cb */
 	unsigned doomed : 1;     /* freed while firing: release after cb returns */
@@ -83,5 +85,9 @@ wm_watch_t *wm_watch_signal(wm_loop_t *loop, int signo, wm_watch_cb cb, void *da
 wm_watch_t *wm_watch_fd(wm_loop_t *loop, int fd, int flags, wm_watch_cb cb, void *data);
 /* Stop and free (deferred until the callback returns when called from inside it). */
 void wm_watch_free(wm_watch_t *w);
+/* Fire now, from the caller's stack, every timer whose time has come and that is not
+ * already firing (Workerman's Timer::tick() from inside a long callback); each is re-armed
+ * (persistent) or freed (one-shot) as if the loop had fired it. Returns how many ran. */
+int wm_loop_run_due_timers(wm_loop_t *loop);
 
 #endif
