@@ -23,7 +23,7 @@ zend_class_entry *wm_ce_Workerman_Protocols_ProtocolInterface;
 zend_class_entry *wm_ce_Workerman_Protocols_Text;
 zend_class_entry *wm_ce_Workerman_Protocols_Http;
 
-uint32_t php_wm_worker_prop_off[WM_WORKER_PROP_STOPPING + 1];
+uint32_t php_wm_worker_prop_off[WM_WORKER_PROP_AUTOLOAD_ROOT + 1];
 uint32_t php_wm_conn_prop_off[WM_CONN_PROP_ID + 1];
 
 wm_loop_t *php_wm_loop(void)

@@ -29,6 +29,12 @@ ZEND_BEGIN_MODULE_GLOBALS(workerman)
 		bool graceful;              /* a graceful stop waits for the connections to end */
 		time_t started;             /* when runAll started, for the status table */
 		bool auto_reload;           /* ini workerman.auto_reload */
+		wm_master_t *child_master;  /* owned, in a child until it serves: its ready notice */
+		bool in_run;                /* Worker::run() of this process is serving (its loop) */
+		bool loop_ran;              /* Worker::run() reached the event loop */
+		bool standalone;            /* Worker::run() called outside runAll */
+		bool check_errors_registered; /* Worker::checkErrors is a shutdown function */
+		int ui_line_len;            /* 3.5's LINE_VERSIOIN_LENGTH once fixed, else -1 */
 	} proc;
 	struct {
 		HashTable timers;           /* id => php_wm_timer* (owned) */

@@ -47,7 +47,12 @@ static PHP_MINIT_FUNCTION(workerman)
 	static const php_wm_bridge_hooks bridge_hooks = {
 		php_wm_http_is_jump_exit, count_exception, php_wm_request_stop,
 	};
-	static const php_wm_process_ops process_ops = {php_wm_run_all, php_wm_stop_all};
+	static const php_wm_process_ops process_ops = {
+		php_wm_run_all, php_wm_stop_all, php_wm_worker_run, php_wm_worker_run_init,
+		php_wm_worker_run_parse_command, php_wm_worker_run_signal, php_wm_worker_run_check_errors,
+		php_wm_worker_run_reload_all, php_wm_worker_run_reset_std, php_wm_worker_run_check_child_running,
+		php_wm_worker_run_ui_line_length,
+	};
 	static const php_wm_conn_hooks conn_hooks = {
 		php_wm_connection_gone, php_wm_http_file_sent, php_wm_http_conn_free,
 	};

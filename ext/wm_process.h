@@ -26,6 +26,24 @@ static inline zend_string *php_wm_start_file(void)
 }
 void php_wm_master_reload(bool graceful);
 
+/* For Worker's process-model methods (wm_worker_run.c). */
+void php_wm_runall_init(void);          /* 3.5's init(): start file, pid/log defaults */
+bool php_wm_parse_command(void);        /* false: the command is done, exit pending */
+void php_wm_child_stop_all(bool graceful);
+void php_wm_child_reload(bool graceful);
+void php_wm_child_serving(void);        /* the ready notice to the master, once */
+void php_wm_child_forget_master(void);
+/* Worker::run(), Worker's static process methods: installed as the Worker's process ops. */
+void php_wm_worker_run(struct php_wm_worker *w);
+void php_wm_worker_run_init(void);
+void php_wm_worker_run_parse_command(void);
+void php_wm_worker_run_signal(zend_long signo);
+void php_wm_worker_run_check_errors(void);
+void php_wm_worker_run_reload_all(void);
+void php_wm_worker_run_reset_std(void);
+void php_wm_worker_run_check_child_running(void);
+zend_long php_wm_worker_run_ui_line_length(void);
+
 void php_wm_autoload_register(zend_string *root);
 void php_wm_autoload_minit(void);
 void php_wm_autoload_mshutdown(void);

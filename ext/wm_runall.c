@@ -16,7 +16,9 @@
 #include "main/php_open_temporary_file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -32,6 +34,12 @@ void php_wm_runall_rinit(void)
 	WM_G(proc.in_master) = false;
 	WM_G(proc.unwinding) = false;
 	WM_G(proc.stop_requested) = false;
+	WM_G(proc.child_master) = NULL;
+	WM_G(proc.in_run) = false;
+	WM_G(proc.loop_ran) = false;
+	WM_G(proc.standalone) = false;
+	WM_G(proc.check_errors_registered) = false;
+	WM_G(proc.ui_line_len) = -1;
 }
 
 void php_wm_runall_rshutdown(void)
@@ -40,6 +48,7 @@ void php_wm_runall_rshutdown(void)
 		wm_master_free(WM_G(proc.master));
 		WM_G(proc.master) = NULL;
 	}
+	php_wm_child_forget_master();
 	if (WM_G(proc.start_file)) {
 		zend_string_release(WM_G(proc.start_file));
 		WM_G(proc.start_file) = NULL;
@@ -164,6 +173,24 @@ static void init_paths(void)
 	}
 }
 
+/* 3.5's init(): the start file, the pid and log file defaults, the log file created. */
+void php_wm_runall_init(void)
+{
+	if (WM_G(proc.start_file)) {
+		zend_string_release(WM_G(proc.start_file));
+	}
+	WM_G(proc.start_file) = detect_start_file();
+	init_paths();
+	zval *log_file = php_wm_static_prop(wm_ce_Workerman_Worker, "logFile");
+	if (Z_TYPE_P(log_file) == IS_STRING && Z_STRLEN_P(log_file) > 0 && access(Z_STRVAL_P(log_file), F_OK) != 0) {
+		int fd = open(Z_STRVAL_P(log_file), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+		if (fd >= 0) {
+			close(fd);
+			chmod(Z_STRVAL_P(log_file), 0622); /* as 3.5's touch() + chmod() */
+		}
+	}
+}
+
 static const char *pid_file_path(void)
 {
 	zval *pid_file = php_wm_static_prop(wm_ce_Workerman_Worker, "pidFile");
@@ -186,7 +213,7 @@ static const char usage[] =
 	"\t\tUse mode -d to show live status.\nconnections\tGet worker connections.\n";
 
 /* Returns true to continue starting, false when the command is done (exit pending). */
-static bool parse_command(void)
+bool php_wm_parse_command(void)
 {
 	HashTable *argv = script_argv();
 	const char *self = argv_at(argv, 0);
@@ -408,6 +435,11 @@ static void display_ui(void)
 	char sep[81];
 	memset(sep, '-', 80);
 	sep[80] = '\0';
+	if (WM_G(proc.ui_line_len) < 0) {
+		/* 3.5's LINE_VERSIOIN_LENGTH: its version line, as getSingleLineTotalLength() uses it. */
+		WM_G(proc.ui_line_len) = (int)(strlen("Workerman version:3.5.35") + 22 + strlen(PHP_VERSION) + 22
+			+ strlen("\\Workerman\\Events\\Native") + 1);
+	}
 	smart_str_append_printf(&out, "%.31s WORKERMAN (native) %.30s\n", sep, sep);
 	smart_str_append_printf(&out, "Workerman version:%s (extension %s)     PHP version:%s\n", "3.5.35",
 		PHP_WORKERMAN_VERSION, PHP_VERSION);
@@ -440,7 +472,7 @@ static void display_ui(void)
 
 /* Workerman's stopAll() in a worker process: stop every Worker of this process; a
  * graceful stop keeps the connections and exits when the last one has closed. */
-static void child_stop_all(bool graceful)
+void php_wm_child_stop_all(bool graceful)
 {
 	WM_G(proc.status) = WM_WORKER_STATUS_SHUTDOWN;
 	WM_G(proc.graceful) = graceful;
@@ -465,13 +497,18 @@ void php_wm_connection_gone(void)
 static void child_on_stop_signal(wm_watch_t *w, int what)
 {
 	(void)what;
-	child_stop_all(w->fd == SIGTERM);
+	php_wm_child_stop_all(w->fd == SIGTERM);
 }
 
-static void child_on_reload_signal(wm_watch_t *watch, int what)
+/* The reload signal in a worker process (3.5's reload() there): onWorkerReload, then stop
+ * when reloadable. Outside runAll the first Worker stands for the process, as in 3.5. */
+void php_wm_child_reload(bool graceful)
 {
-	(void)what;
 	php_wm_worker *w = WM_G(proc.current);
+	if (!w && !WM_G(proc.in_master)) {
+		zval *first = zend_hash_index_find(&WM_G(proc.workers), 0);
+		w = first ? php_wm_worker_from_obj(Z_OBJ_P(first)) : NULL;
+	}
 	if (!w || WM_G(proc.status) == WM_WORKER_STATUS_SHUTDOWN) {
 		return;
 	}
@@ -485,9 +522,15 @@ static void child_on_reload_signal(wm_watch_t *watch, int what)
 	}
 	/* reloadable is read after onWorkerReload returns (GatewayWorker relies on it). */
 	if (ok && zend_is_true(php_wm_worker_prop(w, WM_WORKER_PROP_RELOADABLE))) {
-		child_stop_all(watch->fd == SIGQUIT);
+		php_wm_child_stop_all(graceful);
 	}
 	OBJ_RELEASE(&w->std);
+}
+
+static void child_on_reload_signal(wm_watch_t *watch, int what)
+{
+	(void)what;
+	php_wm_child_reload(watch->fd == SIGQUIT);
 }
 
 static void child_on_status_signal(wm_watch_t *watch, int what)
@@ -516,19 +559,28 @@ static void install_child_signals(wm_loop_t *loop)
 	signal(SIGHUP, SIG_IGN);
 }
 
-/* Run as the Worker's user/group (root only; a warning otherwise). */
-static void switch_user(php_wm_worker *w)
+/* The ready notice to the master, once (reload moves on to the next process). */
+void php_wm_child_serving(void)
 {
-	zend_string *user = zval_get_string(php_wm_worker_prop(w, WM_WORKER_PROP_USER));
-	zend_string *group = zval_get_string(php_wm_worker_prop(w, WM_WORKER_PROP_GROUP));
-	char err[256];
-	if (wm_proc_switch_user(ZSTR_VAL(user), ZSTR_VAL(group), err, sizeof(err)) != WM_OK) {
-		php_wm_logf("Warning: %s", err);
+	wm_master_t *m = WM_G(proc.child_master);
+	if (m) {
+		WM_G(proc.child_master) = NULL;
+		wm_master_child_ready(m);
+		wm_master_free(m);
 	}
-	zend_string_release(user);
-	zend_string_release(group);
 }
 
+void php_wm_child_forget_master(void)
+{
+	if (WM_G(proc.child_master)) {
+		wm_master_free(WM_G(proc.child_master));
+		WM_G(proc.child_master) = NULL;
+	}
+}
+
+/* The forked worker process: its set-up here, then $worker->run() through PHP's method
+ * dispatch (a subclass's override runs; the native run() in wm_worker_run.c does the rest
+ * of 3.5's run(): the class's hook, onWorkerStart, the ready notice, the loop). */
 static void child_run(php_wm_worker *w, int index)
 {
 	wm_loop_t *loop = php_wm_loop();
@@ -541,6 +593,7 @@ static void child_run(php_wm_worker *w, int index)
 	if (m) {
 		wm_master_forget_in_child(m);
 	}
+	WM_G(proc.child_master) = m;
 	/* Drop the master's signal watchers and timers (Workerman: Timer::delAll()). */
 	wm_loop_reset_after_fork(loop);
 	php_wm_autoreload_after_fork();
@@ -572,50 +625,30 @@ static void child_run(php_wm_worker *w, int index)
 	install_child_signals(loop);
 	wm_proc_signals_unblock();
 
-	if (w->root_path) {
-		php_wm_autoload_register(w->root_path);
-	}
+	php_wm_worker_use_autoload_root(w);
 	if (php_wm_worker_listen(w) == FAILURE) {
-		if (m) {
-			wm_master_free(m);
-		}
+		php_wm_child_forget_master();
 		php_wm_handle_exception();
 		sleep(1);
 		return;
 	}
-	switch_user(w);
-	/* The class's own start-up (WebServer: its roots and onMessage), if it registered one. */
-	php_wm_worker_child_hook hook = php_wm_worker_child_hook_find(w->std.ce);
-	if (hook && hook(w) == FAILURE) {
-		if (m) {
-			wm_master_free(m);
-		}
+	php_wm_worker_set_user_and_group(w);
+
+	zend_function *run = zend_hash_str_find_ptr(&w->std.ce->function_table, "run", sizeof("run") - 1);
+	zval rv;
+	ZVAL_UNDEF(&rv);
+	GC_ADDREF(&w->std);
+	zend_call_known_instance_method_with_0_params(run, &w->std, &rv);
+	OBJ_RELEASE(&w->std);
+	zval_ptr_dtor(&rv);
+	php_wm_child_forget_master();
+	if (EG(exception)) {
+		return; /* exit() unwinding, or what the override threw: runAll's caller handles it */
+	}
+	if (!WM_G(proc.loop_ran) && !WM_G(proc.stop_requested)) {
+		/* An override of run() that never called parent::run(): 3.5 logs this, exits 250. */
+		php_wm_logf("event-loop exited");
 		php_wm_request_stop(250);
-		sleep(1);
-		return;
-	}
-	zval *cb = php_wm_worker_prop(w, WM_WORKER_PROP_ON_WORKER_START);
-	if (php_wm_cb_get(&w->cb_start, cb, "onWorkerStart")) {
-		zval arg;
-		ZVAL_OBJ(&arg, &w->std);
-		if (!php_wm_cb_call(&w->cb_start, NULL, 1, &arg)) {
-			if (m) {
-				wm_master_free(m);
-			}
-			if (!WM_G(proc.unwinding)) {
-				/* As Workerman: avoid a tight restart loop. */
-				sleep(1);
-			}
-			return;
-		}
-	}
-	if (m) {
-		/* Serving now: a reload in progress may go on to the next process. */
-		wm_master_child_ready(m);
-		wm_master_free(m);
-	}
-	if (!WM_G(proc.stop_requested)) {
-		wm_loop_run(loop);
 	}
 }
 
@@ -632,9 +665,8 @@ void php_wm_run_all(void)
 	}
 	/* Output may go to a pipe whose reader is gone (`start -d | head -1`): never die of it. */
 	signal(SIGPIPE, SIG_IGN);
-	WM_G(proc.start_file) = detect_start_file();
-	init_paths();
-	if (!parse_command()) {
+	php_wm_runall_init();
+	if (!php_wm_parse_command()) {
 		return;
 	}
 	bool daemon = zend_is_true(php_wm_static_prop(wm_ce_Workerman_Worker, "daemonize"));
@@ -716,6 +748,9 @@ void php_wm_run_all(void)
 		}
 		if (EG(exception)) {
 			php_wm_handle_exception();
+			if (WM_G(proc.unwinding)) {
+				return; /* exit() in an override of run() */
+			}
 		}
 		exit_with(WM_G(proc.exit_status));
 		return;
@@ -752,7 +787,7 @@ void php_wm_stop_all(void)
 	if (WM_G(proc.in_child)) {
 		/* As Workerman: this process stops and exits at once (exit(0)); the master
 		 * forks a replacement. */
-		child_stop_all(false);
+		php_wm_child_stop_all(false);
 		if (!EG(exception)) {
 			exit_with(0);
 		}

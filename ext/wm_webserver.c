@@ -670,6 +670,20 @@ ZEND_METHOD(Workerman_WebServer, onWorkerStart)
 	zval_ptr_dtor(&cb);
 }
 
+/* 3.5's WebServer::run() installs its callbacks and calls parent::run(); here the
+ * WebServer's child hook installs them, so this is Worker::run(): a subclass of WebServer
+ * overriding run() and calling parent::run() lands here. */
+ZEND_METHOD(Workerman_WebServer, run)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETVAL_NULL(); /* void, as in 3.5 */
+	zend_function *parent_run = zend_hash_str_find_ptr(&wm_ce_Workerman_Worker->function_table, "run",
+		sizeof("run") - 1);
+	zval rv;
+	zend_call_known_instance_method_with_0_params(parent_run, Z_OBJ_P(ZEND_THIS), &rv);
+	zval_ptr_dtor(&rv);
+}
+
 ZEND_METHOD(Workerman_WebServer, initMimeTypeMap)
 {
 	ZEND_PARSE_PARAMETERS_NONE();

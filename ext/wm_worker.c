@@ -7,6 +7,7 @@
 #include "ext/wm_protocol.h"
 #include "ext/wm_worker_hooks.h"
 #include "src/net/wm_listen.h"
+#include "src/proc/wm_daemon.h"
 #include "stubs/worker_arginfo.h"
 
 #include "main/php_streams.h"
@@ -48,6 +49,7 @@ static zend_object *worker_create(zend_class_entry *ce)
 	w->listen_fd = -1;
 	w->group = -1;
 	ZVAL_UNDEF(&w->context);
+	ZVAL_UNDEF(&w->main_socket);
 	return &w->std;
 }
 
@@ -65,9 +67,6 @@ static void worker_free(zend_object *obj)
 	}
 	if (w->address) {
 		zend_string_release(w->address);
-	}
-	if (w->root_path) {
-		zend_string_release(w->root_path);
 	}
 	if (w->scheme) {
 		zend_string_release(w->scheme);
@@ -238,10 +237,51 @@ zend_result php_wm_worker_listen(php_wm_worker *w)
 void php_wm_worker_unlisten(php_wm_worker *w)
 {
 	php_wm_worker_pause_accept(w);
+	if (Z_TYPE(w->main_socket) == IS_RESOURCE) {
+		/* As 3.5's fclose($this->_mainSocket): closed even where the app still holds it,
+		 * so that nothing keeps the socket listening. */
+		zend_list_close(Z_RES(w->main_socket));
+		zval_ptr_dtor(&w->main_socket);
+		ZVAL_UNDEF(&w->main_socket);
+	}
 	if (w->listen_fd >= 0) {
 		close(w->listen_fd);
 		w->listen_fd = -1;
 	}
+}
+
+enum { ACCEPT_NONE = 0, ACCEPT_ONE = 1, ACCEPT_STOP = -1 };
+
+/* 3.5's acceptConnection(): one pending connection from listen_fd becomes a TcpConnection
+ * of w (registered, the Worker's settings copied), then onConnect. ACCEPT_NONE when none was
+ * pending, ACCEPT_STOP when onConnect failed (the process is stopping). */
+static int accept_one(php_wm_worker *w, int listen_fd)
+{
+	wm_inaddr_t peer;
+	int fd = wm_accept(listen_fd, &peer);
+	if (fd < 0) {
+		if (errno == EMFILE || errno == ENFILE) {
+			php_wm_logf("accept failed on %s: %s", w->socket_name ? ZSTR_VAL(w->socket_name) : "none",
+				strerror(errno));
+		}
+		return ACCEPT_NONE;
+	}
+	php_wm_conn *c = php_wm_conn_accepted(w, fd, &peer);
+	if (!c) {
+		return ACCEPT_ONE;
+	}
+	zval *on_connect = php_wm_worker_prop(w, WM_WORKER_PROP_ON_CONNECT);
+	if (php_wm_cb_get(&w->cb_connect, on_connect, "onConnect")) {
+		zval arg;
+		ZVAL_OBJ(&arg, &c->std);
+		GC_ADDREF(&c->std);
+		bool ok = php_wm_cb_call(&w->cb_connect, NULL, 1, &arg);
+		OBJ_RELEASE(&c->std);
+		if (!ok) {
+			return ACCEPT_STOP;
+		}
+	}
+	return ACCEPT_ONE;
 }
 
 static void on_accept(wm_watch_t *watch, int what)
@@ -251,28 +291,8 @@ static void on_accept(wm_watch_t *watch, int what)
 	GC_ADDREF(&w->std);
 	/* Bounded so one busy listener can't starve the rest of the loop. */
 	for (int i = 0; i < 64 && w->listen_fd >= 0 && !WM_G(proc.stop_requested); i++) {
-		wm_inaddr_t peer;
-		int fd = wm_accept(w->listen_fd, &peer);
-		if (fd < 0) {
-			if (errno == EMFILE || errno == ENFILE) {
-				php_wm_logf("accept failed on %s: %s", ZSTR_VAL(w->socket_name), strerror(errno));
-			}
+		if (accept_one(w, w->listen_fd) != ACCEPT_ONE) {
 			break;
-		}
-		php_wm_conn *c = php_wm_conn_accepted(w, fd, &peer);
-		if (!c) {
-			continue;
-		}
-		zval *on_connect = php_wm_worker_prop(w, WM_WORKER_PROP_ON_CONNECT);
-		if (php_wm_cb_get(&w->cb_connect, on_connect, "onConnect")) {
-			zval arg;
-			ZVAL_OBJ(&arg, &c->std);
-			GC_ADDREF(&c->std);
-			bool ok = php_wm_cb_call(&w->cb_connect, NULL, 1, &arg);
-			OBJ_RELEASE(&c->std);
-			if (!ok) {
-				break;
-			}
 		}
 	}
 	OBJ_RELEASE(&w->std);
@@ -289,8 +309,9 @@ static void accept_watch_disposed(wm_watch_t *watch)
 
 void php_wm_worker_resume_accept(php_wm_worker *w)
 {
-	/* Only a running worker process accepts (the master just holds the socket). */
-	if (w->accept_watch || w->listen_fd < 0 || !WM_G(proc.in_child)) {
+	/* Only a running worker process accepts (the master just holds the socket), or a
+	 * script serving through Worker::run() outside runAll. */
+	if (w->accept_watch || w->listen_fd < 0 || !(WM_G(proc.in_child) || WM_G(proc.standalone))) {
 		return;
 	}
 	w->accept_watch = wm_watch_fd(php_wm_loop(), w->listen_fd, WM_EV_READ, on_accept, w);
@@ -311,13 +332,9 @@ void php_wm_worker_pause_accept(php_wm_worker *w)
 
 /* Workerman's Worker::stop(): onWorkerStop, stop listening, close the connections
  * (a graceful stop leaves them to end by themselves). */
-void php_wm_worker_stop(php_wm_worker *w, bool graceful)
+static void worker_stop(php_wm_worker *w, bool graceful)
 {
-	if (w->stopped) {
-		return;
-	}
 	w->stopped = true;
-	GC_ADDREF(&w->std);
 	zval *cb = php_wm_worker_prop(w, WM_WORKER_PROP_ON_WORKER_STOP);
 	if (php_wm_cb_get(&w->cb_stop, cb, "onWorkerStop")) {
 		zval arg;
@@ -339,10 +356,51 @@ void php_wm_worker_stop(php_wm_worker *w, bool graceful)
 		} ZEND_HASH_FOREACH_END();
 		zval_ptr_dtor(&copy);
 	}
+	/* 3.5 clears the callbacks new connections would copy (accepted ones keep theirs). */
+	static const int cleared[] = {WM_WORKER_PROP_ON_MESSAGE, WM_WORKER_PROP_ON_CLOSE, WM_WORKER_PROP_ON_ERROR,
+		WM_WORKER_PROP_ON_BUFFER_DRAIN, WM_WORKER_PROP_ON_BUFFER_FULL};
+	for (size_t i = 0; i < sizeof(cleared) / sizeof(cleared[0]); i++) {
+		zval *p = php_wm_worker_prop(w, cleared[i]);
+		zval old;
+		ZVAL_COPY_VALUE(&old, p);
+		ZVAL_NULL(p);
+		zval_ptr_dtor(&old);
+	}
+}
+
+/* stopAll()'s stop of each Worker: once, then marked stopping. */
+void php_wm_worker_stop(php_wm_worker *w, bool graceful)
+{
+	if (w->stopped) {
+		return;
+	}
+	GC_ADDREF(&w->std);
+	worker_stop(w, graceful);
 	zval *st = php_wm_worker_prop(w, WM_WORKER_PROP_STOPPING);
 	zval_ptr_dtor(st);
 	ZVAL_TRUE(st);
 	OBJ_RELEASE(&w->std);
+}
+
+void php_wm_worker_set_user_and_group(php_wm_worker *w)
+{
+	zend_string *user = zval_get_string(php_wm_worker_prop(w, WM_WORKER_PROP_USER));
+	zend_string *group = zval_get_string(php_wm_worker_prop(w, WM_WORKER_PROP_GROUP));
+	char err[256];
+	if (wm_proc_switch_user(ZSTR_VAL(user), ZSTR_VAL(group), err, sizeof(err)) != WM_OK) {
+		php_wm_logf("Warning: %s", err);
+	}
+	zend_string_release(user);
+	zend_string_release(group);
+}
+
+void php_wm_worker_use_autoload_root(php_wm_worker *w)
+{
+	zval *root = php_wm_worker_prop(w, WM_WORKER_PROP_AUTOLOAD_ROOT);
+	ZVAL_DEREF(root);
+	if (Z_TYPE_P(root) == IS_STRING && Z_STRLEN_P(root) > 0) {
+		php_wm_autoload_register(Z_STR_P(root));
+	}
 }
 
 /* ---- methods ---- */
@@ -372,9 +430,11 @@ ZEND_METHOD(Workerman_Worker, __construct)
 	if (file) {
 		char *dir = estrndup(ZSTR_VAL(file), ZSTR_LEN(file));
 		size_t dlen = zend_dirname(dir, ZSTR_LEN(file));
-		w->root_path = zend_string_init(dir, dlen, 0);
+		zend_string *root = zend_string_init(dir, dlen, 0);
 		efree(dir);
-		php_wm_autoload_register(w->root_path);
+		set_prop_string(w, WM_WORKER_PROP_AUTOLOAD_ROOT, root);
+		php_wm_autoload_register(root);
+		zend_string_release(root);
 	}
 
 	if (context) {
@@ -450,9 +510,7 @@ ZEND_METHOD(Workerman_Worker, listen)
 	RETVAL_NULL(); /* void, as in Workerman */
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_worker *w = THIS_WORKER();
-	if (w->root_path) {
-		php_wm_autoload_register(w->root_path);
-	}
+	php_wm_worker_use_autoload_root(w);
 	php_wm_worker_listen(w);
 }
 
@@ -496,16 +554,160 @@ ZEND_METHOD(Workerman_Worker, getMainSocket)
 	if (w->listen_fd < 0) {
 		RETURN_NULL();
 	}
-	/* A stream sharing the listening fd; closing it must not close ours. */
-	int fd = dup(w->listen_fd);
-	php_stream *stream = fd >= 0 ? php_stream_sock_open_from_socket(fd, NULL) : NULL;
-	if (!stream) {
-		if (fd >= 0) {
-			close(fd);
+	/* One stream per listening socket, as 3.5's $_mainSocket: the same resource on every
+	 * call. It shares the socket through a dup (the app closing it leaves ours open). */
+	if (Z_TYPE(w->main_socket) != IS_RESOURCE || Z_RES(w->main_socket)->type < 0) {
+		zval_ptr_dtor(&w->main_socket);
+		ZVAL_UNDEF(&w->main_socket);
+		int fd = dup(w->listen_fd);
+		php_stream *stream = fd >= 0 ? php_stream_sock_open_from_socket(fd, NULL) : NULL;
+		if (!stream) {
+			if (fd >= 0) {
+				close(fd);
+			}
+			RETURN_NULL();
 		}
-		RETURN_NULL();
+		php_stream_to_zval(stream, &w->main_socket);
 	}
-	php_stream_to_zval(stream, return_value);
+	RETURN_COPY(&w->main_socket);
+}
+
+/* The fd to accept on: a stream's (3.5 accepts on the socket it is given), else ours. */
+static int accept_fd_of(php_wm_worker *w, zval *socket)
+{
+	if (socket && Z_TYPE_P(socket) == IS_RESOURCE) {
+		php_stream *stream = (php_stream *)zend_fetch_resource2_ex(socket, NULL, php_file_le_stream(),
+			php_file_le_pstream());
+		php_socket_t fd;
+		if (stream && php_stream_cast(stream, PHP_STREAM_AS_SOCKETD, (void **)&fd, 0) == SUCCESS && fd >= 0) {
+			return (int)fd;
+		}
+	}
+	return w->listen_fd;
+}
+
+ZEND_METHOD(Workerman_Worker, acceptConnection)
+{
+	zval *socket;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(socket)
+	ZEND_PARSE_PARAMETERS_END();
+	RETVAL_NULL(); /* void, as in 3.5 */
+	php_wm_worker *w = THIS_WORKER();
+	int fd = accept_fd_of(w, socket);
+	if (fd < 0) {
+		return; /* not listening: 3.5's accept fails silently */
+	}
+	GC_ADDREF(&w->std);
+	accept_one(w, fd);
+	OBJ_RELEASE(&w->std);
+}
+
+ZEND_METHOD(Workerman_Worker, run)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETVAL_NULL(); /* void, as in 3.5 */
+	if (process_ops.run) {
+		php_wm_worker *w = THIS_WORKER();
+		GC_ADDREF(&w->std);
+		process_ops.run(w);
+		OBJ_RELEASE(&w->std);
+	}
+}
+
+ZEND_METHOD(Workerman_Worker, stop)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETVAL_NULL(); /* void, as in 3.5 */
+	php_wm_worker *w = THIS_WORKER();
+	GC_ADDREF(&w->std);
+	worker_stop(w, WM_G(proc.graceful));
+	OBJ_RELEASE(&w->std);
+}
+
+ZEND_METHOD(Workerman_Worker, setUserAndGroup)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETVAL_NULL(); /* void, as in 3.5 */
+	php_wm_worker_set_user_and_group(THIS_WORKER());
+}
+
+/* ---- static process-model methods: the process model does them (process_ops) ---- */
+
+#define PROCESS_OP_VOID(method, op) \
+	ZEND_METHOD(Workerman_Worker, method) \
+	{ \
+		ZEND_PARSE_PARAMETERS_NONE(); \
+		RETVAL_NULL(); /* void, as in 3.5 */ \
+		if (process_ops.op) { \
+			process_ops.op(); \
+		} \
+	}
+
+PROCESS_OP_VOID(init, init)
+PROCESS_OP_VOID(parseCommand, parse_command)
+PROCESS_OP_VOID(checkErrors, check_errors)
+PROCESS_OP_VOID(reloadAllWorkers, reload_all)
+PROCESS_OP_VOID(resetStd, reset_std)
+PROCESS_OP_VOID(checkIfChildRunning, check_child_running)
+
+ZEND_METHOD(Workerman_Worker, signalHandler)
+{
+	zval *signal;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(signal)
+	ZEND_PARSE_PARAMETERS_END();
+	RETVAL_NULL(); /* void, as in 3.5 */
+	/* 3.5 switches on the value as given: anything that is no signal number does nothing. */
+	if (Z_TYPE_P(signal) == IS_LONG && process_ops.signal) {
+		process_ops.signal(Z_LVAL_P(signal));
+	}
+}
+
+ZEND_METHOD(Workerman_Worker, getUiColumns)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	/* 3.5's column => Worker property map of the start-up table. */
+	static const char *const columns[][2] = {{"proto", "transport"}, {"user", "user"}, {"worker", "name"},
+		{"socket", "socket"}, {"processes", "count"}, {"status", "status"}};
+	array_init_size(return_value, 6);
+	for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]); i++) {
+		add_assoc_string(return_value, columns[i][0], columns[i][1]);
+	}
+}
+
+ZEND_METHOD(Workerman_Worker, getSingleLineTotalLength)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(process_ops.ui_line_length ? process_ops.ui_line_length() : 0);
+}
+
+static void windows_only(zval *return_value, const char *method)
+{
+	RETVAL_NULL();
+	zend_throw_exception_ex(zend_ce_exception, 0, "Worker::%s() is only for Windows", method);
+}
+
+ZEND_METHOD(Workerman_Worker, getStartFilesForWindows)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	windows_only(return_value, "getStartFilesForWindows");
+}
+
+ZEND_METHOD(Workerman_Worker, forkOneWorkerForWindows)
+{
+	zval *start_file;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(start_file)
+	ZEND_PARSE_PARAMETERS_END();
+	(void)start_file;
+	windows_only(return_value, "forkOneWorkerForWindows");
+}
+
+ZEND_METHOD(Workerman_Worker, checkWorkerStatusForWindows)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	windows_only(return_value, "checkWorkerStatusForWindows");
 }
 
 ZEND_METHOD(Workerman_Worker, getAllWorkers)
@@ -626,8 +828,8 @@ void php_wm_worker_minit(void)
 	static const char *const names[] = {"id", "name", "count", "user", "group", "reloadable",
 		"reusePort", "onWorkerStart", "onConnect", "onMessage", "onClose", "onError",
 		"onBufferFull", "onBufferDrain", "onWorkerStop", "onWorkerReload", "transport",
-		"connections", "protocol", "stopping"};
-	for (int i = 0; i <= WM_WORKER_PROP_STOPPING; i++) {
+		"connections", "protocol", "stopping", "_autoloadRootPath"};
+	for (int i = 0; i <= WM_WORKER_PROP_AUTOLOAD_ROOT; i++) {
 		zend_property_info *pi = zend_hash_str_find_ptr(&wm_ce_Workerman_Worker->properties_info,
 			names[i], strlen(names[i]));
 		php_wm_worker_prop_off[i] = pi->offset;

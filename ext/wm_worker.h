@@ -18,7 +18,7 @@ typedef struct php_wm_worker {
 	zend_string *socket_name;   /* as given */
 	zend_string *address;       /* after the scheme */
 	zend_string *scheme;        /* an application protocol's scheme ("text"), else NULL */
-	zend_string *root_path;     /* directory of the file that created the Worker (autoload root) */
+	zval main_socket;           /* getMainSocket()'s stream (a dup of listen_fd), UNDEF until asked */
 	zval context;               /* the context option array */
 	php_wm_protocol *proto;     /* resolved protocol of the socket name, or NULL */
 	int transport;              /* WM_TRANSPORT_* */
@@ -58,13 +58,14 @@ enum {
 	WM_WORKER_PROP_CONNECTIONS,
 	WM_WORKER_PROP_PROTOCOL,
 	WM_WORKER_PROP_STOPPING,
+	WM_WORKER_PROP_AUTOLOAD_ROOT,  /* protected $_autoloadRootPath */
 };
 
 
 void php_wm_worker_minit(void);
 /* OBJ_PROP offsets of the declared properties (WM_WORKER_PROP_*): storage in wm_globals.c,
  * set by the Worker's MINIT. */
-extern uint32_t php_wm_worker_prop_off[WM_WORKER_PROP_STOPPING + 1];
+extern uint32_t php_wm_worker_prop_off[WM_WORKER_PROP_AUTOLOAD_ROOT + 1];
 /* A declared property's slot. */
 static inline zval *php_wm_worker_prop(php_wm_worker *w, int slot)
 {
@@ -76,6 +77,10 @@ void php_wm_worker_unlisten(php_wm_worker *w);
 void php_wm_worker_resume_accept(php_wm_worker *w);
 void php_wm_worker_pause_accept(php_wm_worker *w);
 void php_wm_worker_stop(php_wm_worker *w, bool graceful);
+/* 3.5's setUserAndGroup(): run as $this->user/$this->group (root only; logged otherwise). */
+void php_wm_worker_set_user_and_group(php_wm_worker *w);
+/* Autoload from $this->_autoloadRootPath (3.5's Autoloader::setRootPath), when set. */
+void php_wm_worker_use_autoload_root(php_wm_worker *w);
 HashTable *php_wm_workers(void);    /* all Workers of this request, in creation order */
 
 /* Worker::runAll() and Worker::stopAll() run the process model, which sits above the Worker
@@ -83,6 +88,15 @@ HashTable *php_wm_workers(void);    /* all Workers of this request, in creation 
 typedef struct php_wm_process_ops {
 	void (*run_all)(void);
 	void (*stop_all)(void);
+	void (*run)(php_wm_worker *w);          /* Worker::run() */
+	void (*init)(void);                     /* Worker::init() */
+	void (*parse_command)(void);            /* Worker::parseCommand() */
+	void (*signal)(zend_long signo);        /* Worker::signalHandler() */
+	void (*check_errors)(void);             /* Worker::checkErrors() */
+	void (*reload_all)(void);               /* Worker::reloadAllWorkers() */
+	void (*reset_std)(void);                /* Worker::resetStd() (may throw) */
+	void (*check_child_running)(void);      /* Worker::checkIfChildRunning() */
+	zend_long (*ui_line_length)(void);      /* Worker::getSingleLineTotalLength() */
 } php_wm_process_ops;
 void php_wm_worker_set_process_ops(const php_wm_process_ops *ops);
 

@@ -29,6 +29,13 @@ class WebServer extends Worker
     /** @return void */
     public function addRoot(mixed $domain, mixed $config) {}
 
+    /**
+     * As Worker::run() (3.5 declares it here to install its callbacks, which the
+     * extension does in the worker process before onWorkerStart).
+     * @return void
+     */
+    public function run() {}
+
     /** @return void */
     public function onWorkerStart() {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6ad2c16998291fffc56b13cbb291b6273ca025b8 */
+ * Stub hash: 32b15b3989296bf78ba442a3337e85290fbb5983 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_WebServer___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, socket_name, IS_MIXED, 0)
@@ -11,10 +11,12 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_WebServer_addRoot, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, config, IS_MIXED, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_WebServer_onWorkerStart, 0, 0, 0)
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_WebServer_run, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Workerman_WebServer_initMimeTypeMap arginfo_class_Workerman_WebServer_onWorkerStart
+#define arginfo_class_Workerman_WebServer_onWorkerStart arginfo_class_Workerman_WebServer_run
+
+#define arginfo_class_Workerman_WebServer_initMimeTypeMap arginfo_class_Workerman_WebServer_run
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_WebServer_onMessage, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, connection, Workerman\\Connection\\TcpConnection, 0)
@@ -28,6 +30,7 @@ ZEND_END_ARG_INFO()
 
 static ZEND_METHOD(Workerman_WebServer, __construct);
 static ZEND_METHOD(Workerman_WebServer, addRoot);
+static ZEND_METHOD(Workerman_WebServer, run);
 static ZEND_METHOD(Workerman_WebServer, onWorkerStart);
 static ZEND_METHOD(Workerman_WebServer, initMimeTypeMap);
 static ZEND_METHOD(Workerman_WebServer, onMessage);
@@ -37,6 +40,7 @@ static ZEND_METHOD(Workerman_WebServer, sendFile);
 static const zend_function_entry class_Workerman_WebServer_methods[] = {
 	ZEND_ME(Workerman_WebServer, __construct, arginfo_class_Workerman_WebServer___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_WebServer, addRoot, arginfo_class_Workerman_WebServer_addRoot, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_WebServer, run, arginfo_class_Workerman_WebServer_run, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_WebServer, onWorkerStart, arginfo_class_Workerman_WebServer_onWorkerStart, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_WebServer, initMimeTypeMap, arginfo_class_Workerman_WebServer_initMimeTypeMap, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_WebServer, onMessage, arginfo_class_Workerman_WebServer_onMessage, ZEND_ACC_PUBLIC)

@@ -27,6 +27,18 @@ class Worker
     public const DEFAULT_BACKLOG = 102400;
     /** @var int */
     public const MAX_UDP_PACKAGE_SIZE = 65535;
+    /** @var int */
+    public const UI_SAFE_LENGTH = 4;
+    /**
+     * 3.1's spelling of DEFAULT_BACKLOG (its value as 3.5's).
+     * @var int
+     */
+    public const DEFAUL_BACKLOG = 102400;
+    /**
+     * 3.1's spelling of MAX_UDP_PACKAGE_SIZE.
+     * @var int
+     */
+    public const MAX_UDP_PACKEG_SIZE = 65535;
 
     /** @var mixed */
 
@@ -69,6 +81,12 @@ class Worker
     public $protocol = null;
     /** @var mixed */
     public $stopping = false;
+    /**
+     * The autoload root (3.5: the directory of the file that created the Worker); a
+     * subclass may set it in its constructor, run() and listen() use it.
+     * @var mixed
+     */
+    protected $_autoloadRootPath = '';
 
     /** @var mixed */
 
@@ -99,6 +117,42 @@ class Worker
     public static function stopAll() {}
 
     /** @return void */
+    public static function init() {}
+
+    /** @return void */
+    public static function parseCommand() {}
+
+    /** @return void */
+    public static function signalHandler(mixed $signal) {}
+
+    /** @return void */
+    public static function checkErrors() {}
+
+    /** @return void */
+    public static function reloadAllWorkers() {}
+
+    /** @return void */
+    public static function resetStd() {}
+
+    /** @return void */
+    public static function checkIfChildRunning() {}
+
+    /** @return array */
+    public static function getUiColumns() {}
+
+    /** @return int */
+    public static function getSingleLineTotalLength() {}
+
+    /** @return array */
+    public static function getStartFilesForWindows() {}
+
+    /** @return void */
+    public static function forkOneWorkerForWindows(mixed $start_file) {}
+
+    /** @return void */
+    public static function checkWorkerStatusForWindows() {}
+
+    /** @return void */
     public static function log(mixed $msg) {}
 
     /** @return bool */
@@ -115,6 +169,18 @@ class Worker
 
     /** @return bool */
     public static function getGracefulStop() {}
+
+    /** @return void */
+    public function run() {}
+
+    /** @return void */
+    public function stop() {}
+
+    /** @return void */
+    public function acceptConnection(mixed $socket) {}
+
+    /** @return void */
+    public function setUserAndGroup() {}
 
     /** @return void */
     public function listen() {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4d6da4c5852df28f8934cd360cbc1ac62f11bcad */
+ * Stub hash: 6f1cc03ac3772ade9d4b7eb6facd1254a659d3f0 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socket_name, IS_MIXED, 0, "\'\'")
@@ -10,6 +10,34 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Worker_runAll, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Workerman_Worker_stopAll arginfo_class_Workerman_Worker_runAll
+
+#define arginfo_class_Workerman_Worker_init arginfo_class_Workerman_Worker_runAll
+
+#define arginfo_class_Workerman_Worker_parseCommand arginfo_class_Workerman_Worker_runAll
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Worker_signalHandler, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, signal, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Workerman_Worker_checkErrors arginfo_class_Workerman_Worker_runAll
+
+#define arginfo_class_Workerman_Worker_reloadAllWorkers arginfo_class_Workerman_Worker_runAll
+
+#define arginfo_class_Workerman_Worker_resetStd arginfo_class_Workerman_Worker_runAll
+
+#define arginfo_class_Workerman_Worker_checkIfChildRunning arginfo_class_Workerman_Worker_runAll
+
+#define arginfo_class_Workerman_Worker_getUiColumns arginfo_class_Workerman_Worker_runAll
+
+#define arginfo_class_Workerman_Worker_getSingleLineTotalLength arginfo_class_Workerman_Worker_runAll
+
+#define arginfo_class_Workerman_Worker_getStartFilesForWindows arginfo_class_Workerman_Worker_runAll
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Worker_forkOneWorkerForWindows, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, start_file, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Workerman_Worker_checkWorkerStatusForWindows arginfo_class_Workerman_Worker_runAll
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Worker_log, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, msg, IS_MIXED, 0)
@@ -28,6 +56,16 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Workerman_Worker_getGracefulStop arginfo_class_Workerman_Worker_runAll
 
+#define arginfo_class_Workerman_Worker_run arginfo_class_Workerman_Worker_runAll
+
+#define arginfo_class_Workerman_Worker_stop arginfo_class_Workerman_Worker_runAll
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Worker_acceptConnection, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, socket, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Workerman_Worker_setUserAndGroup arginfo_class_Workerman_Worker_runAll
+
 #define arginfo_class_Workerman_Worker_listen arginfo_class_Workerman_Worker_runAll
 
 #define arginfo_class_Workerman_Worker_unlisten arginfo_class_Workerman_Worker_runAll
@@ -44,12 +82,28 @@ ZEND_END_ARG_INFO()
 static ZEND_METHOD(Workerman_Worker, __construct);
 static ZEND_METHOD(Workerman_Worker, runAll);
 static ZEND_METHOD(Workerman_Worker, stopAll);
+static ZEND_METHOD(Workerman_Worker, init);
+static ZEND_METHOD(Workerman_Worker, parseCommand);
+static ZEND_METHOD(Workerman_Worker, signalHandler);
+static ZEND_METHOD(Workerman_Worker, checkErrors);
+static ZEND_METHOD(Workerman_Worker, reloadAllWorkers);
+static ZEND_METHOD(Workerman_Worker, resetStd);
+static ZEND_METHOD(Workerman_Worker, checkIfChildRunning);
+static ZEND_METHOD(Workerman_Worker, getUiColumns);
+static ZEND_METHOD(Workerman_Worker, getSingleLineTotalLength);
+static ZEND_METHOD(Workerman_Worker, getStartFilesForWindows);
+static ZEND_METHOD(Workerman_Worker, forkOneWorkerForWindows);
+static ZEND_METHOD(Workerman_Worker, checkWorkerStatusForWindows);
 static ZEND_METHOD(Workerman_Worker, log);
 static ZEND_METHOD(Workerman_Worker, safeEcho);
 static ZEND_METHOD(Workerman_Worker, getAllWorkers);
 static ZEND_METHOD(Workerman_Worker, getEventLoop);
 static ZEND_METHOD(Workerman_Worker, getStatus);
 static ZEND_METHOD(Workerman_Worker, getGracefulStop);
+static ZEND_METHOD(Workerman_Worker, run);
+static ZEND_METHOD(Workerman_Worker, stop);
+static ZEND_METHOD(Workerman_Worker, acceptConnection);
+static ZEND_METHOD(Workerman_Worker, setUserAndGroup);
 static ZEND_METHOD(Workerman_Worker, listen);
 static ZEND_METHOD(Workerman_Worker, unlisten);
 static ZEND_METHOD(Workerman_Worker, pauseAccept);
@@ -62,12 +116,28 @@ static const zend_function_entry class_Workerman_Worker_methods[] = {
 	ZEND_ME(Workerman_Worker, __construct, arginfo_class_Workerman_Worker___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Worker, runAll, arginfo_class_Workerman_Worker_runAll, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Workerman_Worker, stopAll, arginfo_class_Workerman_Worker_stopAll, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, init, arginfo_class_Workerman_Worker_init, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, parseCommand, arginfo_class_Workerman_Worker_parseCommand, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, signalHandler, arginfo_class_Workerman_Worker_signalHandler, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, checkErrors, arginfo_class_Workerman_Worker_checkErrors, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, reloadAllWorkers, arginfo_class_Workerman_Worker_reloadAllWorkers, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, resetStd, arginfo_class_Workerman_Worker_resetStd, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, checkIfChildRunning, arginfo_class_Workerman_Worker_checkIfChildRunning, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, getUiColumns, arginfo_class_Workerman_Worker_getUiColumns, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, getSingleLineTotalLength, arginfo_class_Workerman_Worker_getSingleLineTotalLength, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, getStartFilesForWindows, arginfo_class_Workerman_Worker_getStartFilesForWindows, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, forkOneWorkerForWindows, arginfo_class_Workerman_Worker_forkOneWorkerForWindows, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, checkWorkerStatusForWindows, arginfo_class_Workerman_Worker_checkWorkerStatusForWindows, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Workerman_Worker, log, arginfo_class_Workerman_Worker_log, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Workerman_Worker, safeEcho, arginfo_class_Workerman_Worker_safeEcho, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Workerman_Worker, getAllWorkers, arginfo_class_Workerman_Worker_getAllWorkers, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Workerman_Worker, getEventLoop, arginfo_class_Workerman_Worker_getEventLoop, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Workerman_Worker, getStatus, arginfo_class_Workerman_Worker_getStatus, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Workerman_Worker, getGracefulStop, arginfo_class_Workerman_Worker_getGracefulStop, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Workerman_Worker, run, arginfo_class_Workerman_Worker_run, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_Worker, stop, arginfo_class_Workerman_Worker_stop, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_Worker, acceptConnection, arginfo_class_Workerman_Worker_acceptConnection, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_Worker, setUserAndGroup, arginfo_class_Workerman_Worker_setUserAndGroup, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Worker, listen, arginfo_class_Workerman_Worker_listen, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Worker, unlisten, arginfo_class_Workerman_Worker_unlisten, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Worker, pauseAccept, arginfo_class_Workerman_Worker_pauseAccept, ZEND_ACC_PUBLIC)
@@ -137,6 +207,24 @@ static zend_class_entry *register_class_Workerman_Worker(void)
 	zend_string *const_MAX_UDP_PACKAGE_SIZE_name = zend_string_init_interned("MAX_UDP_PACKAGE_SIZE", sizeof("MAX_UDP_PACKAGE_SIZE") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_MAX_UDP_PACKAGE_SIZE_name, &const_MAX_UDP_PACKAGE_SIZE_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_MAX_UDP_PACKAGE_SIZE_name);
+
+	zval const_UI_SAFE_LENGTH_value;
+	ZVAL_LONG(&const_UI_SAFE_LENGTH_value, 4);
+	zend_string *const_UI_SAFE_LENGTH_name = zend_string_init_interned("UI_SAFE_LENGTH", sizeof("UI_SAFE_LENGTH") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_UI_SAFE_LENGTH_name, &const_UI_SAFE_LENGTH_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_UI_SAFE_LENGTH_name);
+
+	zval const_DEFAUL_BACKLOG_value;
+	ZVAL_LONG(&const_DEFAUL_BACKLOG_value, 102400);
+	zend_string *const_DEFAUL_BACKLOG_name = zend_string_init_interned("DEFAUL_BACKLOG", sizeof("DEFAUL_BACKLOG") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_DEFAUL_BACKLOG_name, &const_DEFAUL_BACKLOG_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_DEFAUL_BACKLOG_name);
+
+	zval const_MAX_UDP_PACKEG_SIZE_value;
+	ZVAL_LONG(&const_MAX_UDP_PACKEG_SIZE_value, 65535);
+	zend_string *const_MAX_UDP_PACKEG_SIZE_name = zend_string_init_interned("MAX_UDP_PACKEG_SIZE", sizeof("MAX_UDP_PACKEG_SIZE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_MAX_UDP_PACKEG_SIZE_name, &const_MAX_UDP_PACKEG_SIZE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_MAX_UDP_PACKEG_SIZE_name);
 
 	zval property_id_default_value;
 	ZVAL_LONG(&property_id_default_value, 0);
@@ -259,6 +347,12 @@ static zend_class_entry *register_class_Workerman_Worker(void)
 	zend_string *property_stopping_name = zend_string_init("stopping", sizeof("stopping") - 1, 1);
 	zend_declare_property_ex(class_entry, property_stopping_name, &property_stopping_default_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(property_stopping_name);
+
+	zval property__autoloadRootPath_default_value;
+	ZVAL_EMPTY_STRING(&property__autoloadRootPath_default_value);
+	zend_string *property__autoloadRootPath_name = zend_string_init("_autoloadRootPath", sizeof("_autoloadRootPath") - 1, 1);
+	zend_declare_property_ex(class_entry, property__autoloadRootPath_name, &property__autoloadRootPath_default_value, ZEND_ACC_PROTECTED, NULL);
+	zend_string_release(property__autoloadRootPath_name);
 
 	zval property_daemonize_default_value;
 	ZVAL_FALSE(&property_daemonize_default_value);
