@@ -11,18 +11,59 @@
 /* ---- statistics: ConnectionInterface::$statistics ---- */
 
 static zend_string *stat_keys[4];
-static uint32_t statistics_offset;
+static uint32_t statistics_offset, connections_offset, status_names_offset;
 
-/* The static $statistics array, found by its slot rather than by name (hot path). */
-static zval *statistics_zval(void)
+/* A static property found by its slot rather than by name (hot path). */
+static zval *static_slot(zend_class_entry *ce, uint32_t offset)
 {
-	zend_class_entry *ce = wm_ce_Workerman_Connection_ConnectionInterface;
 	if (UNEXPECTED(!CE_STATIC_MEMBERS(ce))) {
 		zend_class_init_statics(ce);
 	}
-	zval *zv = CE_STATIC_MEMBERS(ce) + statistics_offset;
+	zval *zv = CE_STATIC_MEMBERS(ce) + offset;
 	ZVAL_DEREF(zv);
 	return zv;
+}
+
+static zval *statistics_zval(void)
+{
+	return static_slot(wm_ce_Workerman_Connection_ConnectionInterface, statistics_offset);
+}
+
+/* TcpConnection::$connections: every live connection by id, as in 3.5 (added when the
+ * connection is created, removed when it is destroyed). The array holds a reference. */
+static void connections_add(php_wm_conn *c)
+{
+	zval *arr = static_slot(wm_ce_Workerman_Connection_TcpConnection, connections_offset);
+	if (UNEXPECTED(Z_TYPE_P(arr) != IS_ARRAY)) {
+		zval_ptr_dtor(arr);
+		array_init(arr);
+	}
+	SEPARATE_ARRAY(arr);
+	zval zc;
+	ZVAL_OBJ_COPY(&zc, &c->std);
+	zend_hash_index_update(Z_ARRVAL_P(arr), c->conn_id, &zc);
+}
+
+static void connections_del(php_wm_conn *c)
+{
+	zval *arr = static_slot(wm_ce_Workerman_Connection_TcpConnection, connections_offset);
+	if (Z_TYPE_P(arr) == IS_ARRAY) {
+		SEPARATE_ARRAY(arr);
+		zend_hash_index_del(Z_ARRVAL_P(arr), c->conn_id);
+	}
+}
+
+zval *php_wm_conn_status_name(int status)
+{
+	zval *arr = static_slot(wm_ce_Workerman_Connection_TcpConnection, status_names_offset);
+	return Z_TYPE_P(arr) == IS_ARRAY ? zend_hash_index_find(Z_ARRVAL_P(arr), status) : NULL;
+}
+
+void php_wm_conn_close_dup_stream(php_wm_conn *c)
+{
+	if (c->stream_dup && Z_TYPE(c->stream) == IS_RESOURCE) {
+		zend_list_close(Z_RES(c->stream));
+	}
 }
 
 /* Slots of the four counters in the current $statistics array, valid while it is the same
@@ -248,6 +289,7 @@ void php_wm_conn_destroy(php_wm_conn *c)
 			zend_hash_index_del(Z_ARRVAL_P(list), c->conn_id);
 		}
 	}
+	connections_del(c);
 	if (had_io) {
 		conn_release_loop_ref(c);
 	}
@@ -281,9 +323,11 @@ void php_wm_conn_abandon_all(php_wm_worker *w)
 		}
 		bool had_io = c->io.loop != NULL;
 		wm_conn_close(&c->io);
+		php_wm_conn_close_dup_stream(c);
 		c->status = WM_CONN_STATUS_CLOSED;
 		SEPARATE_ARRAY(list);
 		zend_hash_index_del(Z_ARRVAL_P(list), c->conn_id);
+		connections_del(c);
 		if (had_io) {
 			conn_release_loop_ref(c);
 		}
@@ -652,6 +696,7 @@ void php_wm_conn_init_common(php_wm_conn *c)
 	c->status = WM_CONN_STATUS_ESTABLISHED;
 	c->counted = true;
 	php_wm_stats_add(WM_STAT_CONNECTION_COUNT, 1);
+	connections_add(c);
 }
 
 php_wm_conn *php_wm_conn_accepted(php_wm_worker *w, int fd, const wm_inaddr_t *peer)
@@ -723,6 +768,10 @@ void php_wm_conn_stats_minit(void)
 	zend_property_info *spi = zend_hash_str_find_ptr(
 		&wm_ce_Workerman_Connection_ConnectionInterface->properties_info, "statistics", sizeof("statistics") - 1);
 	statistics_offset = spi->offset;
+	HashTable *tcp = &wm_ce_Workerman_Connection_TcpConnection->properties_info;
+	connections_offset = ((zend_property_info *)zend_hash_str_find_ptr(tcp, "connections", sizeof("connections") - 1))->offset;
+	status_names_offset =
+		((zend_property_info *)zend_hash_str_find_ptr(tcp, "_statusToString", sizeof("_statusToString") - 1))->offset;
 }
 
 void php_wm_conn_stats_rinit(void)
@@ -735,5 +784,17 @@ void php_wm_conn_stats_rinit(void)
 	}
 	zend_update_static_property(wm_ce_Workerman_Connection_ConnectionInterface, "statistics",
 		sizeof("statistics") - 1, &arr);
+	zval_ptr_dtor(&arr);
+	static const struct { int status; const char *name; } names[] = {
+		{WM_CONN_STATUS_INITIAL, "INITIAL"}, {WM_CONN_STATUS_CONNECTING, "CONNECTING"},
+		{WM_CONN_STATUS_ESTABLISHED, "ESTABLISHED"}, {WM_CONN_STATUS_CLOSING, "CLOSING"},
+		{WM_CONN_STATUS_CLOSED, "CLOSED"},
+	};
+	array_init_size(&arr, 5);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		add_index_string(&arr, names[i].status, names[i].name);
+	}
+	zend_update_static_property(wm_ce_Workerman_Connection_TcpConnection, "_statusToString",
+		sizeof("_statusToString") - 1, &arr);
 	zval_ptr_dtor(&arr);
 }

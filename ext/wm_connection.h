@@ -12,12 +12,14 @@ typedef struct php_wm_conn {
 	wm_proto_conn_t pc;         /* the protocol it speaks, resolved from the protocol property */
 	const zend_string *proto_ident; /* the property value pc was resolved from (owned) */
 	zend_long conn_id;          /* the id it was registered under */
-	zval stream;                /* a wrapped PHP stream (new TcpConnection($stream)), else UNDEF */
+	zval stream;                /* the wrapped PHP stream (new TcpConnection($stream)), or getSocket()'s
+	                             * stream over a dup of the fd (stream_dup), else UNDEF; owned */
 	struct php_wm_conn_cbs *own_cbs; /* callbacks set on this connection itself (lazily) */
 	struct php_wm_http_conn *http; /* HTTP state (owned), allocated on the first request */
 	uint8_t status;             /* Workerman's STATUS_* */
 	bool counted;               /* included in connection_count */
 	bool is_unix;
+	bool stream_dup;            /* stream is getSocket()'s: closed with the connection */
 	zend_object std;
 } php_wm_conn;
 
@@ -105,6 +107,10 @@ int php_wm_conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *r
 void php_wm_conn_send_out(php_wm_conn *c, wm_proto_out_t *out, zval *return_value);
 /* "ip:port" or "[ip6]:port"; empty for other families. Caller owns the string. */
 zend_string *php_wm_format_addr(const struct sockaddr *sa);
+/* Close getSocket()'s stream (a dup of the fd), so that it never outlives the connection. */
+void php_wm_conn_close_dup_stream(php_wm_conn *c);
+/* TcpConnection::$_statusToString[status], or NULL when the array has no such entry. */
+zval *php_wm_conn_status_name(int status);
 /* ConnectionInterface::$statistics */
 void php_wm_stats_add(int which, zend_long n);
 enum { WM_STAT_CONNECTION_COUNT, WM_STAT_TOTAL_REQUEST, WM_STAT_THROW_EXCEPTION, WM_STAT_SEND_FAIL };

@@ -2,6 +2,7 @@
  * handlers, the per-connection limit properties, and the PHP methods. The I/O core is
  * wm_conn_io.c. */
 #include "ext/wm_globals.h"
+#include "ext/wm_bridge.h"
 #include "ext/wm_connection.h"
 #include "stubs/connection_interface_arginfo.h"
 #include "stubs/connection_arginfo.h"
@@ -9,7 +10,9 @@
 #include "ext/standard/php_var.h"
 #include "main/php_network.h"
 
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 
 static zend_object_handlers conn_handlers;
@@ -38,6 +41,7 @@ static void conn_free(zend_object *obj)
 	if (c->counted) {
 		WM_G(conn.stats)[WM_STAT_CONNECTION_COUNT]--;
 	}
+	php_wm_conn_close_dup_stream(c); /* even while the app still holds it */
 	zval_ptr_dtor(&c->stream);
 	if (c->own_cbs) {
 		for (int i = 0; i <= WM_CONN_PROP_ON_BUFFER_DRAIN; i++) {
@@ -375,12 +379,10 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, getStatus)
 	if (raw) {
 		RETURN_LONG(c->status);
 	}
-	switch (c->status) {
-	case WM_CONN_STATUS_INITIAL: RETURN_STRING("INITIAL");
-	case WM_CONN_STATUS_CONNECTING: RETURN_STRING("CONNECTING");
-	case WM_CONN_STATUS_ESTABLISHED: RETURN_STRING("ESTABLISHED");
-	case WM_CONN_STATUS_CLOSING: RETURN_STRING("CLOSING");
-	default: RETURN_STRING("CLOSED");
+	/* As 3.5: self::$_statusToString[status] (an app may have changed the names). */
+	zval *name = php_wm_conn_status_name(c->status);
+	if (name) {
+		RETURN_COPY_DEREF(name);
 	}
 }
 
@@ -397,6 +399,118 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, bufferIsEmpty)
 	RETURN_BOOL(wm_conn_pending(&THIS_CONN()->io) == 0);
 }
 
+/* getSocket(): the stream of the connection, the same resource on every call. A wrapped
+ * stream is returned as it is; for an accepted connection a stream over a dup of the fd is
+ * made on the first call (non-blocking and unbuffered, as 3.5's accepted socket), owned by
+ * the connection and closed when it is destroyed or freed, as 3.5 fclose()s its socket. */
+ZEND_METHOD(Workerman_Connection_TcpConnection, getSocket)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_wm_conn *c = THIS_CONN();
+	if (Z_TYPE(c->stream) == IS_UNDEF) {
+		int fd = c->io.fd >= 0 ? fcntl(c->io.fd, F_DUPFD_CLOEXEC, 0) : -1;
+		if (fd < 0) {
+			RETURN_NULL(); /* closed before anyone asked for its socket */
+		}
+		php_stream *stream = php_stream_sock_open_from_socket(fd, NULL);
+		if (!stream) {
+			close(fd);
+			RETURN_NULL();
+		}
+		php_stream_set_option(stream, PHP_STREAM_OPTION_BLOCKING, 0, NULL);
+		php_stream_set_option(stream, PHP_STREAM_OPTION_READ_BUFFER, PHP_STREAM_BUFFER_NONE, NULL);
+		php_stream_to_zval(stream, &c->stream);
+		c->stream_dup = true;
+	}
+	RETURN_COPY(&c->stream);
+}
+
+/* baseRead($socket, $check_eof): 3.5's read handler. Reads what the connection's socket has
+ * now and runs it through the protocol and onMessage, as a read event does ($socket is not
+ * read: it is the connection's own in 3.5's calls). */
+ZEND_METHOD(Workerman_Connection_TcpConnection, baseRead)
+{
+	RETVAL_NULL(); /* void, as in Workerman */
+	zval *socket, *check_eof = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ZVAL(socket)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(check_eof)
+	ZEND_PARSE_PARAMETERS_END();
+	(void)socket;
+	wm_conn_read_now(&THIS_CONN()->io, !check_eof || zend_is_true(check_eof));
+}
+
+/* baseWrite(): 3.5's write handler. Writes what the send buffer holds; once it is empty
+ * onBufferDrain runs (and a closing connection is destroyed) and it returns true. */
+ZEND_METHOD(Workerman_Connection_TcpConnection, baseWrite)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (wm_conn_write_now(&THIS_CONN()->io)) {
+		RETURN_TRUE;
+	}
+	RETURN_NULL();
+}
+
+/* Calls a builtin by its function entry (method_exists, call_user_func), so that what 3.5
+ * gets from them (autoloading, their TypeErrors) is the same here. */
+static void call_builtin(const char *name, zval *rv, uint32_t argc, zval *argv)
+{
+	zend_function *fn = zend_hash_str_find_ptr(CG(function_table), name, strlen(name));
+	ZEND_ASSERT(fn);
+	zend_call_known_function(fn, NULL, NULL, rv, argc, argv, NULL);
+}
+
+/* __call($name, $arguments), as 3.5: when the connection's protocol has a method of that
+ * name, call_user_func([$protocol, $name], $this, $arguments) and return its result; an
+ * exception from it is logged and the process exits with 250. Otherwise null (and
+ * method_exists()'s TypeError when the protocol is neither a class name nor an object). */
+ZEND_METHOD(Workerman_Connection_TcpConnection, __call)
+{
+	zval *name, *arguments;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_ZVAL(name)
+		Z_PARAM_ARRAY(arguments)
+	ZEND_PARSE_PARAMETERS_END();
+	RETVAL_NULL();
+	zval *protocol = conn_prop(THIS_CONN(), WM_CONN_PROP_PROTOCOL);
+	ZVAL_DEREF(protocol);
+	zval argv[3], exists;
+	ZVAL_COPY_VALUE(&argv[0], protocol);
+	ZVAL_COPY_VALUE(&argv[1], name);
+	call_builtin("method_exists", &exists, 2, argv);
+	if (EG(exception) || !zend_is_true(&exists)) {
+		zval_ptr_dtor(&exists);
+		return; /* the TypeError propagates to the caller, as in 3.5 */
+	}
+	zval callable;
+	array_init_size(&callable, 2);
+	Z_TRY_ADDREF_P(protocol);
+	add_next_index_zval(&callable, protocol);
+	Z_TRY_ADDREF_P(name);
+	add_next_index_zval(&callable, name);
+	ZVAL_COPY_VALUE(&argv[0], &callable);
+	ZVAL_OBJ(&argv[1], Z_OBJ_P(ZEND_THIS));
+	ZVAL_COPY_VALUE(&argv[2], arguments);
+	call_builtin("call_user_func", return_value, 3, argv);
+	zval_ptr_dtor(&callable);
+	if (EG(exception) && !zend_is_unwind_exit(EG(exception))) {
+		/* 3.5: Worker::log($e); exit(250). */
+		php_wm_handle_exception();
+		EG(exit_status) = 250;
+		zend_throw_unwind_exit();
+	}
+}
+
+/* 3.5's destructor decrements the connection count (and ends a graceful stop at zero): here
+ * both happen when the connection is destroyed (php_wm_conn_destroy, or freed undestroyed),
+ * so the method has nothing left to do. The engine does not call it (see minit). */
+ZEND_METHOD(Workerman_Connection_TcpConnection, __destruct)
+{
+	RETVAL_NULL(); /* void, as in Workerman */
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
 static uint32_t prop_offset(zend_class_entry *ce, const char *name)
 {
 	zend_property_info *pi = zend_hash_str_find_ptr(&ce->properties_info, name, strlen(name));
@@ -410,6 +524,9 @@ void php_wm_connection_minit(void)
 	wm_ce_Workerman_Connection_TcpConnection =
 		register_class_Workerman_Connection_TcpConnection(wm_ce_Workerman_Connection_ConnectionInterface);
 	wm_ce_Workerman_Connection_TcpConnection->create_object = conn_create;
+	/* __destruct is there for reflection and parent::__destruct(); its body is empty, so the
+	 * engine need not call it for every connection that dies. */
+	wm_ce_Workerman_Connection_TcpConnection->destructor = NULL;
 
 	memcpy(&conn_handlers, zend_get_std_object_handlers(), sizeof(conn_handlers));
 	conn_handlers.offset = XtOffsetOf(php_wm_conn, std);

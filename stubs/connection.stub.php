@@ -19,13 +19,22 @@ class TcpConnection extends ConnectionInterface
     public const STATUS_CONNECTING = 1;
     /** @var int */
     public const STATUS_ESTABLISHED = 2;
+    /* Workerman 3.1's spelling of STATUS_ESTABLISHED */
+    /** @var int */
+    public const STATUS_ESTABLISH = 2;
     /** @var int */
     public const STATUS_CLOSING = 4;
     /** @var int */
     public const STATUS_CLOSED = 8;
 
+    /* Redeclared as in Workerman 3.5 (same slots as ConnectionInterface's). */
     /** @var mixed */
-
+    public $onMessage = null;
+    /** @var mixed */
+    public $onClose = null;
+    /** @var mixed */
+    public $onError = null;
+    /** @var mixed */
     public $onBufferFull = null;
     /** @var mixed */
     public $onBufferDrain = null;
@@ -52,8 +61,21 @@ class TcpConnection extends ConnectionInterface
     public static $maxSendBufferSize = 1048576;
     /** @var mixed */
     public static $maxPackageSize = 10485760;
+    /* Every live connection of the process by id. */
+    /** @var mixed */
+    public static $connections = [];
+    /* Status => name, filled at RINIT. */
+    /** @var mixed */
+    public static $_statusToString = [];
+
+    /** @return mixed */
+    public function __call(mixed $name, array $arguments) {}
 
     public function __construct(mixed $socket, mixed $remote_address = '') {}
+
+    /* 3.5's work (the connection count) is done when the connection is destroyed. */
+    /** @return void */
+    public function __destruct() {}
 
     /** @return bool|null */
     public function send(mixed $send_buffer, mixed $raw = false) {}
@@ -111,4 +133,13 @@ class TcpConnection extends ConnectionInterface
 
     /** @return bool */
     public function bufferIsEmpty() {}
+
+    /** @return resource|null */
+    public function getSocket() {}
+
+    /** @return void */
+    public function baseRead(mixed $socket, mixed $check_eof = true) {}
+
+    /** @return bool|null */
+    public function baseWrite() {}
 }

@@ -1,9 +1,17 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 549fdf509305e2123cdfd36672967533a1b8803d */
+ * Stub hash: 333ed641624cc3b777d3b4abf2c424974cab53f6 */
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection___call, 0, 0, 2)
+	ZEND_ARG_TYPE_INFO(0, name, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO(0, arguments, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, socket, IS_MIXED, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, remote_address, IS_MIXED, 0, "\'\'")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection___destruct, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection_send, 0, 0, 1)
@@ -16,32 +24,31 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection_close, 0
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, raw, IS_MIXED, 0, "false")
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection_destroy, 0, 0, 0)
-ZEND_END_ARG_INFO()
+#define arginfo_class_Workerman_Connection_TcpConnection_destroy arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_pauseRecv arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_pauseRecv arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_resumeRecv arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_resumeRecv arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_getRemoteIp arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_getRemoteIp arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_getRemotePort arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_getRemotePort arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_getRemoteAddress arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_getRemoteAddress arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_getLocalIp arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_getLocalIp arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_getLocalPort arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_getLocalPort arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_getLocalAddress arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_getLocalAddress arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_isIpV4 arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_isIpV4 arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_isIpV6 arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_isIpV6 arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_getSendBufferQueueSize arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_getSendBufferQueueSize arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_getRecvBufferQueueSize arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_getRecvBufferQueueSize arginfo_class_Workerman_Connection_TcpConnection___destruct
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection_consumeRecvBuffer, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, length, IS_MIXED, 0)
@@ -51,12 +58,23 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection_getStatu
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, raw_output, IS_MIXED, 0, "true")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Workerman_Connection_TcpConnection_bufferIsFull arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_bufferIsFull arginfo_class_Workerman_Connection_TcpConnection___destruct
 
-#define arginfo_class_Workerman_Connection_TcpConnection_bufferIsEmpty arginfo_class_Workerman_Connection_TcpConnection_destroy
+#define arginfo_class_Workerman_Connection_TcpConnection_bufferIsEmpty arginfo_class_Workerman_Connection_TcpConnection___destruct
+
+#define arginfo_class_Workerman_Connection_TcpConnection_getSocket arginfo_class_Workerman_Connection_TcpConnection___destruct
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection_baseRead, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, socket, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, check_eof, IS_MIXED, 0, "true")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Workerman_Connection_TcpConnection_baseWrite arginfo_class_Workerman_Connection_TcpConnection___destruct
 
 
+static ZEND_METHOD(Workerman_Connection_TcpConnection, __call);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, __construct);
+static ZEND_METHOD(Workerman_Connection_TcpConnection, __destruct);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, send);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, close);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, destroy);
@@ -76,10 +94,15 @@ static ZEND_METHOD(Workerman_Connection_TcpConnection, consumeRecvBuffer);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, getStatus);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, bufferIsFull);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, bufferIsEmpty);
+static ZEND_METHOD(Workerman_Connection_TcpConnection, getSocket);
+static ZEND_METHOD(Workerman_Connection_TcpConnection, baseRead);
+static ZEND_METHOD(Workerman_Connection_TcpConnection, baseWrite);
 
 
 static const zend_function_entry class_Workerman_Connection_TcpConnection_methods[] = {
+	ZEND_ME(Workerman_Connection_TcpConnection, __call, arginfo_class_Workerman_Connection_TcpConnection___call, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Connection_TcpConnection, __construct, arginfo_class_Workerman_Connection_TcpConnection___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_Connection_TcpConnection, __destruct, arginfo_class_Workerman_Connection_TcpConnection___destruct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Connection_TcpConnection, send, arginfo_class_Workerman_Connection_TcpConnection_send, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Connection_TcpConnection, close, arginfo_class_Workerman_Connection_TcpConnection_close, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Connection_TcpConnection, destroy, arginfo_class_Workerman_Connection_TcpConnection_destroy, ZEND_ACC_PUBLIC)
@@ -99,6 +122,9 @@ static const zend_function_entry class_Workerman_Connection_TcpConnection_method
 	ZEND_ME(Workerman_Connection_TcpConnection, getStatus, arginfo_class_Workerman_Connection_TcpConnection_getStatus, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Connection_TcpConnection, bufferIsFull, arginfo_class_Workerman_Connection_TcpConnection_bufferIsFull, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Connection_TcpConnection, bufferIsEmpty, arginfo_class_Workerman_Connection_TcpConnection_bufferIsEmpty, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_Connection_TcpConnection, getSocket, arginfo_class_Workerman_Connection_TcpConnection_getSocket, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_Connection_TcpConnection, baseRead, arginfo_class_Workerman_Connection_TcpConnection_baseRead, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_Connection_TcpConnection, baseWrite, arginfo_class_Workerman_Connection_TcpConnection_baseWrite, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -138,6 +164,12 @@ static zend_class_entry *register_class_Workerman_Connection_TcpConnection(zend_
 	zend_declare_class_constant_ex(class_entry, const_STATUS_ESTABLISHED_name, &const_STATUS_ESTABLISHED_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_STATUS_ESTABLISHED_name);
 
+	zval const_STATUS_ESTABLISH_value;
+	ZVAL_LONG(&const_STATUS_ESTABLISH_value, 2);
+	zend_string *const_STATUS_ESTABLISH_name = zend_string_init_interned("STATUS_ESTABLISH", sizeof("STATUS_ESTABLISH") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_STATUS_ESTABLISH_name, &const_STATUS_ESTABLISH_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_STATUS_ESTABLISH_name);
+
 	zval const_STATUS_CLOSING_value;
 	ZVAL_LONG(&const_STATUS_CLOSING_value, 4);
 	zend_string *const_STATUS_CLOSING_name = zend_string_init_interned("STATUS_CLOSING", sizeof("STATUS_CLOSING") - 1, 1);
@@ -149,6 +181,24 @@ static zend_class_entry *register_class_Workerman_Connection_TcpConnection(zend_
 	zend_string *const_STATUS_CLOSED_name = zend_string_init_interned("STATUS_CLOSED", sizeof("STATUS_CLOSED") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_STATUS_CLOSED_name, &const_STATUS_CLOSED_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_STATUS_CLOSED_name);
+
+	zval property_onMessage_default_value;
+	ZVAL_NULL(&property_onMessage_default_value);
+	zend_string *property_onMessage_name = zend_string_init("onMessage", sizeof("onMessage") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onMessage_name, &property_onMessage_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onMessage_name);
+
+	zval property_onClose_default_value;
+	ZVAL_NULL(&property_onClose_default_value);
+	zend_string *property_onClose_name = zend_string_init("onClose", sizeof("onClose") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onClose_name, &property_onClose_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onClose_name);
+
+	zval property_onError_default_value;
+	ZVAL_NULL(&property_onError_default_value);
+	zend_string *property_onError_name = zend_string_init("onError", sizeof("onError") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onError_name, &property_onError_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onError_name);
 
 	zval property_onBufferFull_default_value;
 	ZVAL_NULL(&property_onBufferFull_default_value);
@@ -222,6 +272,18 @@ static zend_class_entry *register_class_Workerman_Connection_TcpConnection(zend_
 	zend_string *property_maxPackageSize_name = zend_string_init("maxPackageSize", sizeof("maxPackageSize") - 1, 1);
 	zend_declare_property_ex(class_entry, property_maxPackageSize_name, &property_maxPackageSize_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL);
 	zend_string_release(property_maxPackageSize_name);
+
+	zval property_connections_default_value;
+	ZVAL_EMPTY_ARRAY(&property_connections_default_value);
+	zend_string *property_connections_name = zend_string_init("connections", sizeof("connections") - 1, 1);
+	zend_declare_property_ex(class_entry, property_connections_name, &property_connections_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL);
+	zend_string_release(property_connections_name);
+
+	zval property__statusToString_default_value;
+	ZVAL_EMPTY_ARRAY(&property__statusToString_default_value);
+	zend_string *property__statusToString_name = zend_string_init("_statusToString", sizeof("_statusToString") - 1, 1);
+	zend_declare_property_ex(class_entry, property__statusToString_name, &property__statusToString_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL);
+	zend_string_release(property__statusToString_name);
 
 #if (PHP_VERSION_ID >= 80200)
 	zend_string *attribute_name_AllowDynamicProperties_class_Workerman_Connection_TcpConnection = zend_string_init_interned("AllowDynamicProperties", sizeof("AllowDynamicProperties") - 1, 1);

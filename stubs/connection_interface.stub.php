@@ -42,6 +42,12 @@ abstract class ConnectionInterface
     /** @return string */
     abstract public function getLocalAddress();
 
+    /** @return bool */
+    abstract public function isIPv4();
+
+    /** @return bool */
+    abstract public function isIPv6();
+
     /** @return void */
     abstract public function close(mixed $data = null);
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4a241c6b505cc622519ca70f1c144970363171ad */
+ * Stub hash: c4ee08b2ab933d1bb6dd94be80813fe0e996a41d */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_ConnectionInterface_send, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, send_buffer, IS_MIXED, 0)
@@ -18,6 +18,10 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Workerman_Connection_ConnectionInterface_getLocalAddress arginfo_class_Workerman_Connection_ConnectionInterface_getRemoteIp
 
+#define arginfo_class_Workerman_Connection_ConnectionInterface_isIPv4 arginfo_class_Workerman_Connection_ConnectionInterface_getRemoteIp
+
+#define arginfo_class_Workerman_Connection_ConnectionInterface_isIPv6 arginfo_class_Workerman_Connection_ConnectionInterface_getRemoteIp
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_ConnectionInterface_close, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, data, IS_MIXED, 0, "null")
 ZEND_END_ARG_INFO()
@@ -33,6 +37,8 @@ static const zend_function_entry class_Workerman_Connection_ConnectionInterface_
 	ZEND_ABSTRACT_ME_WITH_FLAGS(Workerman_Connection_ConnectionInterface, getLocalIp, arginfo_class_Workerman_Connection_ConnectionInterface_getLocalIp, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
 	ZEND_ABSTRACT_ME_WITH_FLAGS(Workerman_Connection_ConnectionInterface, getLocalPort, arginfo_class_Workerman_Connection_ConnectionInterface_getLocalPort, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
 	ZEND_ABSTRACT_ME_WITH_FLAGS(Workerman_Connection_ConnectionInterface, getLocalAddress, arginfo_class_Workerman_Connection_ConnectionInterface_getLocalAddress, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(Workerman_Connection_ConnectionInterface, isIPv4, arginfo_class_Workerman_Connection_ConnectionInterface_isIPv4, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(Workerman_Connection_ConnectionInterface, isIPv6, arginfo_class_Workerman_Connection_ConnectionInterface_isIPv6, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
 	ZEND_ABSTRACT_ME_WITH_FLAGS(Workerman_Connection_ConnectionInterface, close, arginfo_class_Workerman_Connection_ConnectionInterface_close, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
 	ZEND_FE_END
 };

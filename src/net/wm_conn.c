@@ -459,21 +459,22 @@ void wm_conn_close(wm_conn_t *c)
 
 /* ---- the event ---- */
 
-static void conn_write_ready(wm_conn_t *c)
+/* Returns 1 when the queue was written out (on_drain or the file pump ran), else 0. */
+static int conn_write_ready(wm_conn_t *c)
 {
 	size_t len = wm_buf_size(&c->out);
 	if (len == 0) {
 		conn_update_events(c);
-		return;
+		return 0;
 	}
 	struct iovec iov = {(void *)wm_buf_head(&c->out), len};
 	ssize_t n = conn_writev(c, &iov, 1);
 	if (n < 0) {
 		if (errno == EAGAIN || errno == EWOULDBLOCK) {
-			return;
+			return 0;
 		}
 		c->ops->on_write_error(c, errno);
-		return;
+		return 0;
 	}
 	c->bytes_written += (uint64_t)n;
 	wm_buf_consume(&c->out, (size_t)n);
@@ -487,10 +488,14 @@ static void conn_write_ready(wm_conn_t *c)
 		} else {
 			c->ops->on_drain(c);
 		}
+		return 1;
 	}
+	return 0;
 }
 
-static void conn_read_ready(wm_conn_t *c)
+/* With check_eof 0 (wm_conn_read_now) the peer's close or a read error is not reported:
+ * what is buffered is processed and the read is over. */
+static void conn_read_ready(wm_conn_t *c, int check_eof)
 {
 	wm_loop_t *loop = c->loop;
 	int scratch = wm_buf_size(&c->in) == 0 && !loop->scratch_busy;
@@ -516,15 +521,18 @@ static void conn_read_ready(wm_conn_t *c)
 			goto process;
 		}
 		c->resume_pending = 0;
-		c->ops->on_eof(c, 0);
+		if (check_eof) {
+			c->ops->on_eof(c, 0);
+		}
 		return;
 	}
 	if (n < 0) {
-		if (errno != EAGAIN && errno != EWOULDBLOCK) {
+		if (errno != EAGAIN && errno != EWOULDBLOCK && check_eof) {
 			c->ops->on_eof(c, errno);
 			return;
 		}
 		if (!c->resume_pending || scratch) {
+			c->resume_pending = 0; /* nothing buffered (scratch) or nothing to resume */
 			return;
 		}
 		n = 0;
@@ -570,27 +578,23 @@ process:
 	}
 }
 
-static void conn_event(evutil_socket_t fd, short what, void *arg)
+/* Bracket a dispatch: the embedder holds c, and a close from inside defers freeing the
+ * event. Returns the previous in_callback state, for conn_leave. */
+static int conn_enter(wm_conn_t *c)
 {
-	wm_conn_t *c = arg;
-	const wm_conn_ops_t *ops = c->ops;
-	(void)fd;
-	if (ops->hold) {
-		ops->hold(c);
+	int outer = c->in_callback;
+	if (c->ops->hold) {
+		c->ops->hold(c);
 	}
 	c->in_callback = 1;
-	if (c->connecting) {
-		conn_connect_step(c, what);
-	} else {
-		if ((what & EV_WRITE) && !c->closed) {
-			conn_write_ready(c);
-		}
-		if ((what & EV_READ) && !c->closed && c->reading) {
-			conn_read_ready(c);
-		}
-	}
-	c->in_callback = 0;
-	if (c->free_ev) {
+	return outer;
+}
+
+/* End the bracket of conn_enter; ops is c->ops read before the dispatch (c may be freed). */
+static void conn_leave(wm_conn_t *c, const wm_conn_ops_t *ops, int outer)
+{
+	c->in_callback = outer;
+	if (!outer && c->free_ev) {
 		event_free(c->ev);
 		c->ev = NULL;
 		c->free_ev = 0;
@@ -598,4 +602,63 @@ static void conn_event(evutil_socket_t fd, short what, void *arg)
 	if (ops->release) {
 		ops->release(c); /* may free c */
 	}
+}
+
+static void conn_event(evutil_socket_t fd, short what, void *arg)
+{
+	wm_conn_t *c = arg;
+	const wm_conn_ops_t *ops = c->ops;
+	(void)fd;
+	int outer = conn_enter(c);
+	if (c->connecting) {
+		conn_connect_step(c, what);
+	} else {
+		if ((what & EV_WRITE) && !c->closed) {
+			conn_write_ready(c);
+		}
+		if ((what & EV_READ) && !c->closed && c->reading) {
+			conn_read_ready(c, 1);
+		}
+	}
+	conn_leave(c, ops, outer);
+}
+
+/* ---- reading and writing on the embedder's request ---- */
+
+void wm_conn_read_now(wm_conn_t *c, int check_eof)
+{
+	if (c->closed || c->connecting || !c->loop || c->rptr) {
+		return; /* closed, not connected yet, or inside its own read batch */
+	}
+	wm_conn_t *other = c->loop->batch_conn;
+	if (other && other != c && wm_conn_batch_end(other) == WM_SEND_FAILED) {
+		/* Called from another connection's batch: its held output goes first, so that
+		 * bytes leave in the order they were sent. */
+		other->ops->on_write_error(other, errno);
+	}
+	const wm_conn_ops_t *ops = c->ops;
+	int outer = conn_enter(c);
+	c->resume_pending = 1; /* process what is buffered even when nothing new arrives */
+	conn_read_ready(c, check_eof);
+	conn_leave(c, ops, outer);
+}
+
+int wm_conn_write_now(wm_conn_t *c)
+{
+	if (c->closed || c->connecting || !c->loop) {
+		return 0;
+	}
+	const wm_conn_ops_t *ops = c->ops;
+	int outer = conn_enter(c);
+	int drained = 0;
+	if (c->loop->batch_conn == c && wm_conn_batch_end(c) == WM_SEND_FAILED) {
+		ops->on_write_error(c, errno);
+	} else if (wm_buf_size(&c->out) > 0) {
+		drained = conn_write_ready(c);
+	} else if (!c->file_active) {
+		ops->on_drain(c);
+		drained = 1;
+	}
+	conn_leave(c, ops, outer);
+	return drained;
 }

@@ -183,6 +183,17 @@ static inline void wm_conn_rconsume(wm_conn_t *c, size_t n)
 /* End the read batch: write what it produced (not subject to max_send: those bytes were
  * accepted already). Returns WM_SEND_* for that write (WM_SEND_DONE when nothing was held). */
 int wm_conn_batch_end(wm_conn_t *c);
+/* Read once now and run the batch, as a read event would (Workerman's baseRead): what is
+ * buffered is processed even when nothing new arrives; with check_eof 0 the peer's close or
+ * a read error is not reported. A batch of another connection that is open is written first.
+ * Does nothing while c is closed, connecting, or inside its own read batch (the loop reads
+ * again once that batch is over). */
+void wm_conn_read_now(wm_conn_t *c, int check_eof);
+/* Write now, as a write event would (Workerman's baseWrite): bytes held for c's read batch,
+ * then the queue; on_drain once it is empty (also when it was empty already, unless a file
+ * is streamed), on_write_error when writing fails. Returns 1 when the queue was written
+ * out, else 0 (also when closed or connecting). */
+int wm_conn_write_now(wm_conn_t *c);
 /* Close the fd through the transport (unless keep_fd), drop the event, the buffers and a
  * file being streamed; cancels a connect. No callback follows. Idempotent. */
 void wm_conn_close(wm_conn_t *c);
