@@ -31,4 +31,4 @@ echo end($diff), "\n";
 ?>
 --EXPECT--
 api-surface.php exit: 0
-api surface: 158 of 249 members present (63.5%), 11 differ in detail
+api surface: 194 of 249 members present (77.9%), 12 differ in detail
