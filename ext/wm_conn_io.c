@@ -180,7 +180,7 @@ static bool conn_emit(php_wm_conn *c, int slot, uint32_t extra_argc, zval *extra
 	return php_wm_cb_call(cb, NULL, 1 + extra_argc, argv);
 }
 
-static bool conn_emit_error(php_wm_conn *c, zend_long code, const char *msg)
+bool php_wm_conn_emit_error(php_wm_conn *c, zend_long code, const char *msg)
 {
 	zval extra[2];
 	ZVAL_LONG(&extra[0], code);
@@ -235,10 +235,13 @@ static zend_always_inline const wm_proto_ops_t *conn_protocol(php_wm_conn *c)
 
 /* ---- lifecycle ---- */
 
+/* Drop the loop's reference, taken when I/O started (accept, wrap, connect). */
 static void conn_release_loop_ref(php_wm_conn *c)
 {
-	/* The loop's reference, taken when reading started. */
-	OBJ_RELEASE(&c->std);
+	if (c->loop_ref) {
+		c->loop_ref = false;
+		OBJ_RELEASE(&c->std);
+	}
 }
 
 void php_wm_conn_destroy(php_wm_conn *c)
@@ -247,12 +250,17 @@ void php_wm_conn_destroy(php_wm_conn *c)
 		return;
 	}
 	GC_ADDREF(&c->std);
-	bool had_io = c->io.loop != NULL;
-	if (had_io && c->io.loop->batch_conn == &c->io) {
+	if (c->io.loop && c->io.loop->batch_conn == &c->io) {
 		/* send() reported these bytes as sent: give them to the kernel before closing. */
 		wm_conn_batch_end(&c->io);
 	}
 	wm_conn_close(&c->io);
+	if (c->async) {
+		php_wm_async_cancel_pending(c);
+	}
+	/* Dropped at the end; a reconnect() from onClose takes a new one. */
+	bool had_loop_ref = c->loop_ref;
+	c->loop_ref = false;
 	if (Z_TYPE(c->stream) == IS_RESOURCE) {
 		zend_list_close(Z_RES(c->stream));
 	}
@@ -267,6 +275,15 @@ void php_wm_conn_destroy(php_wm_conn *c)
 	const wm_proto_ops_t *ops = ok ? conn_protocol(c) : NULL;
 	if (ops && ops->on_close && !EG(exception)) {
 		ops->on_close(&c->pc);
+	}
+	if (c->status != WM_CONN_STATUS_CLOSED) {
+		/* onClose called reconnect() (an AsyncTcpConnection): as 3.5, its callbacks and its
+		 * registration stay. */
+		if (had_loop_ref) {
+			OBJ_RELEASE(&c->std);
+		}
+		OBJ_RELEASE(&c->std);
+		return;
 	}
 	/* Break the cycles closures make with the connection, as Workerman does. */
 	for (int slot = WM_CONN_PROP_ON_MESSAGE; slot <= WM_CONN_PROP_ON_BUFFER_DRAIN; slot++) {
@@ -290,8 +307,8 @@ void php_wm_conn_destroy(php_wm_conn *c)
 		}
 	}
 	connections_del(c);
-	if (had_io) {
-		conn_release_loop_ref(c);
+	if (had_loop_ref) {
+		OBJ_RELEASE(&c->std);
 	}
 	OBJ_RELEASE(&c->std);
 	if (php_wm_conn_hook.gone) {
@@ -321,16 +338,13 @@ void php_wm_conn_abandon_all(php_wm_worker *w)
 		if (c->status == WM_CONN_STATUS_CLOSED) {
 			continue;
 		}
-		bool had_io = c->io.loop != NULL;
 		wm_conn_close(&c->io);
 		php_wm_conn_close_dup_stream(c);
 		c->status = WM_CONN_STATUS_CLOSED;
 		SEPARATE_ARRAY(list);
 		zend_hash_index_del(Z_ARRVAL_P(list), c->conn_id);
 		connections_del(c);
-		if (had_io) {
-			conn_release_loop_ref(c);
-		}
+		conn_release_loop_ref(c);
 	} ZEND_HASH_FOREACH_END();
 	zval_ptr_dtor(&copy);
 }
@@ -343,11 +357,32 @@ static void conn_send_failed(php_wm_conn *c, int rc)
 {
 	php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
 	if (rc == WM_SEND_DROPPED) {
-		conn_emit_error(c, 2, "send buffer full and drop package");
+		php_wm_conn_emit_error(c, 2, "send buffer full and drop package");
 		return;
 	}
-	conn_emit_error(c, 2, "client closed");
+	php_wm_conn_emit_error(c, 2, "client closed");
 	php_wm_conn_destroy(c);
+}
+
+/* A client's send() before its socket exists (not connected yet, or resolving): queued for
+ * the connect to flush, as 3.5 appends to its send buffer; refused (send_fail, false,
+ * no onError) while the queue is already full, onBufferFull once the queue fills. */
+static int conn_queue_before_connect(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
+{
+	if (wm_buf_size(&c->io.out) > 0 && wm_conn_full(&c->io)) {
+		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
+		RETVAL_FALSE;
+		return WM_SEND_FAILED;
+	}
+	for (int i = 0; i < n; i++) {
+		wm_buf_append(&c->io.out, iov[i].iov_base, iov[i].iov_len);
+	}
+	RETVAL_NULL();
+	if (wm_conn_full(&c->io) && !c->io.full_reported) {
+		c->io.full_reported = 1;
+		conn_emit(c, WM_CONN_PROP_ON_BUFFER_FULL, 0, NULL);
+	}
+	return WM_SEND_QUEUED;
 }
 
 static zend_always_inline int conn_send_iov(php_wm_conn *c, const struct iovec *iov, int n, zval *return_value)
@@ -355,6 +390,9 @@ static zend_always_inline int conn_send_iov(php_wm_conn *c, const struct iovec *
 	if (c->status == WM_CONN_STATUS_CLOSING || c->status == WM_CONN_STATUS_CLOSED) {
 		RETVAL_FALSE;
 		return WM_SEND_FAILED;
+	}
+	if (UNEXPECTED(c->io.fd < 0)) {
+		return conn_queue_before_connect(c, iov, n, return_value);
 	}
 	/* The engine judges the limit (c->io.max_send) and reports onBufferFull (on_full). */
 	int rc = wm_conn_send(&c->io, iov, n);
@@ -580,7 +618,7 @@ static void conn_after_batch(php_wm_conn *c)
 	if (rc == WM_SEND_FAILED) {
 		php_wm_stats_add(WM_STAT_SEND_FAIL, 1);
 		if (!WM_G(proc.stop_requested)) {
-			conn_emit_error(c, 2, "client closed");
+			php_wm_conn_emit_error(c, 2, "client closed");
 		}
 		php_wm_conn_destroy(c);
 		return;
@@ -712,6 +750,7 @@ php_wm_conn *php_wm_conn_accepted(php_wm_worker *w, int fd, const wm_inaddr_t *p
 		return NULL;
 	}
 	GC_ADDREF(&c->std); /* the loop's reference while open */
+	c->loop_ref = true;
 	php_wm_conn_init_common(c);
 
 	/* As Workerman's acceptConnection: register, then copy the Worker's settings. */
@@ -751,11 +790,25 @@ php_wm_conn *php_wm_conn_accepted(php_wm_worker *w, int fd, const wm_inaddr_t *p
 		}
 	}
 	/* A protocol with a greeting or a handshake starts here, before onConnect. */
+	php_wm_conn_open_protocol(c);
+	return c;
+}
+
+void php_wm_conn_open_protocol(php_wm_conn *c)
+{
 	const wm_proto_ops_t *ops = conn_protocol(c);
 	if (ops && ops->on_open) {
 		ops->on_open(&c->pc);
 	}
-	return c;
+}
+
+void php_wm_conn_register(php_wm_conn *c)
+{
+	if (!c->counted) {
+		c->counted = true;
+		php_wm_stats_add(WM_STAT_CONNECTION_COUNT, 1);
+	}
+	connections_add(c);
 }
 
 void php_wm_conn_stats_minit(void)

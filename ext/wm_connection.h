@@ -16,10 +16,12 @@ typedef struct php_wm_conn {
 	                             * stream over a dup of the fd (stream_dup), else UNDEF; owned */
 	struct php_wm_conn_cbs *own_cbs; /* callbacks set on this connection itself (lazily) */
 	struct php_wm_http_conn *http; /* HTTP state (owned), allocated on the first request */
+	struct php_wm_async *async; /* AsyncTcpConnection's client state (owned), else NULL */
 	uint8_t status;             /* Workerman's STATUS_* */
 	bool counted;               /* included in connection_count */
 	bool is_unix;
 	bool stream_dup;            /* stream is getSocket()'s: closed with the connection */
+	bool loop_ref;              /* the loop holds a reference (taken when I/O starts, dropped at destroy) */
 	zend_object std;
 } php_wm_conn;
 
@@ -111,6 +113,18 @@ zend_string *php_wm_format_addr(const struct sockaddr *sa);
 void php_wm_conn_close_dup_stream(php_wm_conn *c);
 /* TcpConnection::$_statusToString[status], or NULL when the array has no such entry. */
 zval *php_wm_conn_status_name(int status);
+/* onError($c, $code, $msg); false when the callback failed (the process is exiting). */
+bool php_wm_conn_emit_error(php_wm_conn *c, zend_long code, const char *msg);
+/* A protocol with a greeting or a handshake (ops->on_open) starts now. */
+void php_wm_conn_open_protocol(php_wm_conn *c);
+/* Registered again (a reconnect): in TcpConnection::$connections and the connection count. */
+void php_wm_conn_register(php_wm_conn *c);
+/* AsyncTcpConnection (wm_async_tcp_connection.c): stop what a client has pending (a name
+ * lookup, the deferred connect) when it is destroyed, and free its state with the object. */
+void php_wm_async_cancel_pending(php_wm_conn *c);
+void php_wm_async_free(php_wm_conn *c);
+void php_wm_async_tcp_connection_minit(void);
+
 /* ConnectionInterface::$statistics */
 void php_wm_stats_add(int which, zend_long n);
 enum { WM_STAT_CONNECTION_COUNT, WM_STAT_TOTAL_REQUEST, WM_STAT_THROW_EXCEPTION, WM_STAT_SEND_FAIL };

@@ -9,6 +9,7 @@
 #include "ext/wm_bridge.h"
 #include "ext/wm_event.h"
 #include "ext/wm_globals.h"
+#include "ext/wm_connection.h"
 #include "ext/wm_webserver.h"
 #include "ext/wm_process.h"
 #include "ext/wm_protocol.h"
@@ -69,6 +70,7 @@ static PHP_MINIT_FUNCTION(workerman)
 	php_wm_protocol_minit();
 	php_wm_text_minit();
 	php_wm_connection_minit();
+	php_wm_async_tcp_connection_minit();
 	php_wm_worker_minit();
 	php_wm_timer_minit();
 	php_wm_http_minit();

@@ -56,6 +56,9 @@ static void conn_free(zend_object *obj)
 	if (c->http && php_wm_conn_hook.free_http) {
 		php_wm_conn_hook.free_http(c);
 	}
+	if (c->async) {
+		php_wm_async_free(c);
+	}
 	zend_object_std_dtor(obj);
 }
 
@@ -183,6 +186,7 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, __construct)
 	}
 	ZVAL_COPY(&c->stream, zstream);
 	GC_ADDREF(&c->std); /* the loop's reference while open */
+	c->loop_ref = true;
 	php_wm_conn_init_common(c);
 }
 

@@ -1,6 +1,7 @@
 /* Stream connection I/O: the read/write loop over c->transport, the send-buffer limit,
  * connecting, and streaming a file behind the output. */
 #include "src/net/wm_conn.h"
+#include "src/net/wm_addr.h"
 #include "src/wm_core.h"
 
 #include <errno.h>
@@ -161,6 +162,8 @@ int wm_conn_connect(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, 
 	return WM_OK;
 }
 
+/* what: the event's flags, or 0 for a check on the embedder's request (wm_conn_connect_check),
+ * where a connect still in progress counts as failed (ENOTCONN). */
 static void conn_connect_step(wm_conn_t *c, short what)
 {
 	int err = 0;
@@ -171,6 +174,13 @@ static void conn_connect_step(wm_conn_t *c, short what)
 		if (!err) {
 			socklen_t len = sizeof(err);
 			if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0) {
+				err = errno;
+			}
+		}
+		if (!err && what == 0) {
+			wm_sockaddr_t peer;
+			socklen_t plen = sizeof(peer);
+			if (getpeername(c->fd, &peer.sa, &plen) < 0) {
 				err = errno;
 			}
 		}
@@ -624,6 +634,17 @@ static void conn_event(evutil_socket_t fd, short what, void *arg)
 }
 
 /* ---- reading and writing on the embedder's request ---- */
+
+void wm_conn_connect_check(wm_conn_t *c)
+{
+	if (c->closed || !c->connecting || c->handshaking || !c->loop) {
+		return;
+	}
+	const wm_conn_ops_t *ops = c->ops;
+	int outer = conn_enter(c);
+	conn_connect_step(c, 0);
+	conn_leave(c, ops, outer);
+}
 
 void wm_conn_read_now(wm_conn_t *c, int check_eof)
 {

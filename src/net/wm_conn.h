@@ -118,6 +118,11 @@ int wm_conn_start(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_t *op
  * made (no callback then). wm_conn_close cancels (no callback). */
 int wm_conn_connect(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, socklen_t addrlen, unsigned timeout_ms,
 	const wm_conn_ops_t *ops);
+/* Finish a connect now, as its write event would (Workerman's checkConnection()): when the
+ * socket is connected, the handshake or on_connect(c, 0) follows; when it is still in
+ * progress (or failed), on_connect(c, errno: ENOTCONN while in progress). Does nothing
+ * unless a connect is in progress and its handshake has not started. */
+void wm_conn_connect_check(wm_conn_t *c);
 void wm_conn_pause_read(wm_conn_t *c);
 /* Resume; input already buffered is processed from the loop, not from this call. */
 void wm_conn_resume_read(wm_conn_t *c);
