@@ -242,6 +242,11 @@ void php_wm_async_free(php_wm_conn *c)
 	c->async = NULL;
 }
 
+zend_string *php_wm_async_address(php_wm_conn *c)
+{
+	return zend_string_copy(c->async->address);
+}
+
 /* 3.1 connected in the constructor: a client nobody called connect() on by the time the
  * callback that made it returned connects now. */
 static void autoconnect_fire(wm_watch_t *w, int what)
@@ -268,21 +273,20 @@ static void autoconnect_dispose(wm_watch_t *w)
  * not a transport names the protocol class. */
 static bool parse_remote(php_wm_async *a, zend_string *remote, zend_string **scheme)
 {
-	php_url *u = php_url_parse_ex(ZSTR_VAL(remote), ZSTR_LEN(remote));
-	if (u && u->scheme && zend_string_equals_literal_ci(u->scheme, "unix")) {
-		/* unix:///path: the path (3.5 loses it here; the manual's unix:// clients need it) */
-		const char *p = ZSTR_VAL(remote) + ZSTR_LEN(u->scheme) + 1;
+	if (ZSTR_LEN(remote) > 5 && strncasecmp(ZSTR_VAL(remote), "unix:", 5) == 0) {
+		/* unix:///path: the path (3.5 loses it; the manual's unix:// clients need it) */
+		const char *p = ZSTR_VAL(remote) + 5;
 		while (p[0] == '/' && p[1] == '/') {
 			p++;
 		}
-		*scheme = zend_string_copy(u->scheme);
+		*scheme = ZSTR_INIT_LITERAL("unix", 0);
 		a->host = ZSTR_EMPTY_ALLOC();
 		a->address = zend_string_init(p, strlen(p), 0);
 		a->uri = ZSTR_INIT_LITERAL("/", 0);
 		a->is_unix = true;
-		php_url_free(u);
 		return true;
 	}
+	php_url *u = php_url_parse_ex(ZSTR_VAL(remote), ZSTR_LEN(remote));
 	if (!u || !u->host) {
 		const char *colon = memchr(ZSTR_VAL(remote), ':', ZSTR_LEN(remote));
 		if (u) {

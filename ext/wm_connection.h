@@ -123,6 +123,8 @@ void php_wm_conn_register(php_wm_conn *c);
  * lookup, the deferred connect) when it is destroyed, and free its state with the object. */
 void php_wm_async_cancel_pending(php_wm_conn *c);
 void php_wm_async_free(php_wm_conn *c);
+/* The address a client was made for ("host:port", a unix path); the caller owns the result. */
+zend_string *php_wm_async_address(php_wm_conn *c);
 void php_wm_async_tcp_connection_minit(void);
 
 /* ConnectionInterface::$statistics */

@@ -288,6 +288,10 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, getRemoteAddress)
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_wm_conn *c = THIS_CONN();
 	if (c->is_unix) {
+		/* A unix client's is its path (3.5: the peer name of the socket it connected). */
+		if (c->async) {
+			RETURN_STR(php_wm_async_address(c));
+		}
 		RETURN_EMPTY_STRING();
 	}
 	RETURN_STR(php_wm_format_addr(&c->remote.sa));
