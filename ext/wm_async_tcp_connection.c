@@ -496,7 +496,12 @@ ZEND_METHOD(Workerman_Connection_AsyncTcpConnection, getRemoteURI)
 ZEND_METHOD(Workerman_Connection_AsyncTcpConnection, checkConnection)
 {
 	RETVAL_NULL(); /* void, as in Workerman */
-	ZEND_PARSE_PARAMETERS_NONE();
+	zval *socket = NULL; /* the event loop's argument in 3.x; the connection's own socket */
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(socket)
+	ZEND_PARSE_PARAMETERS_END();
+	(void)socket;
 	php_wm_conn *c = THIS_CONN();
 	if (c->async && c->status == WM_CONN_STATUS_CONNECTING && c->io.connecting) {
 		wm_conn_connect_check(&c->io);

@@ -530,6 +530,25 @@ void php_wm_conn_close(php_wm_conn *c, zend_string *data, bool raw)
 
 /* ---- the read path ---- */
 
+/* pipe(): what the source read goes to dest as $dest->send($data) would send it, without
+ * making a PHP string when dest speaks no protocol. */
+static void conn_pipe_forward(php_wm_conn *dest, const char *data, size_t len)
+{
+	zval rv;
+	GC_ADDREF(&dest->std);
+	if (!conn_protocol(dest)) {
+		struct iovec iov = {(void *)data, len};
+		conn_send_iov(dest, &iov, 1, &rv);
+	} else {
+		zval zd;
+		ZVAL_STRINGL_FAST(&zd, data, len);
+		php_wm_conn_send(dest, &zd, false, &rv);
+		zval_ptr_dtor(&zd);
+	}
+	zval_ptr_dtor(&rv);
+	OBJ_RELEASE(&dest->std);
+}
+
 /* Frame, decode and dispatch every complete packet of this read batch, through the
  * connection's protocol (src/proto/wm_proto.h). */
 static void conn_process(php_wm_conn *c)
@@ -547,6 +566,17 @@ static void conn_process(php_wm_conn *c)
 		const wm_proto_ops_t *ops = conn_protocol(c);
 		zval msg;
 		if (!ops) {
+			php_wm_cb *pcb = conn_cb(c, WM_CONN_PROP_ON_MESSAGE);
+			php_wm_conn *dest = pcb ? php_wm_pipe_dest(&pcb->held) : NULL;
+			if (dest) {
+				requests++;
+				conn_pipe_forward(dest, data, len);
+				if (c->io.closed) {
+					break;
+				}
+				wm_conn_rconsume(&c->io, len);
+				continue;
+			}
 			ZVAL_STRINGL_FAST(&msg, data, len);
 			wm_conn_rconsume(&c->io, len);
 		} else {

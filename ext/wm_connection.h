@@ -127,6 +127,14 @@ void php_wm_async_free(php_wm_conn *c);
 zend_string *php_wm_async_address(php_wm_conn *c);
 void php_wm_async_tcp_connection_minit(void);
 
+/* pipe() (wm_conn_pipe.c): set 3.5's four callbacks as Closures bound to the other side. */
+void php_wm_conn_pipe(php_wm_conn *source, php_wm_conn *dest);
+/* The destination when on_message is pipe()'s onMessage Closure (and dest's send() is the
+ * native one), so the read path can forward the bytes itself; else NULL. */
+php_wm_conn *php_wm_pipe_dest(zval *on_message);
+void php_wm_conn_pipe_minit(void);
+void php_wm_conn_pipe_mshutdown(void);
+
 /* ConnectionInterface::$statistics */
 void php_wm_stats_add(int which, zend_long n);
 enum { WM_STAT_CONNECTION_COUNT, WM_STAT_TOTAL_REQUEST, WM_STAT_THROW_EXCEPTION, WM_STAT_SEND_FAIL };

@@ -89,6 +89,7 @@ static PHP_MSHUTDOWN_FUNCTION(workerman)
 	(void)module_number;
 	php_wm_autoload_mshutdown();
 	php_wm_http_mshutdown();
+	php_wm_conn_pipe_mshutdown();
 	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
 }

@@ -460,6 +460,17 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, baseWrite)
 	RETURN_NULL();
 }
 
+/* pipe($dest): 3.5's four callbacks (wm_conn_pipe.c). */
+ZEND_METHOD(Workerman_Connection_TcpConnection, pipe)
+{
+	RETVAL_NULL(); /* void, as in Workerman */
+	zval *dest;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJECT_OF_CLASS(dest, wm_ce_Workerman_Connection_TcpConnection)
+	ZEND_PARSE_PARAMETERS_END();
+	php_wm_conn_pipe(THIS_CONN(), php_wm_conn_from_obj(Z_OBJ_P(dest)));
+}
+
 /* Calls a builtin by its function entry (method_exists, call_user_func), so that what 3.5
  * gets from them (autoloading, their TypeErrors) is the same here. */
 static void call_builtin(const char *name, zval *rv, uint32_t argc, zval *argv)
@@ -548,6 +559,7 @@ void php_wm_connection_minit(void)
 	conn_handlers.unset_property = conn_unset_property;
 
 	php_wm_conn_stats_minit();
+	php_wm_conn_pipe_minit();
 
 	zend_class_entry *ce = wm_ce_Workerman_Connection_TcpConnection;
 	static const char *const names[] = {"onMessage", "onClose", "onError", "onBufferFull",

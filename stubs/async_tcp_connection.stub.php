@@ -37,5 +37,5 @@ class AsyncTcpConnection extends TcpConnection
     public function getRemoteURI() {}
 
     /** @return void */
-    public function checkConnection() {}
+    public function checkConnection(mixed $socket = null) {}
 }

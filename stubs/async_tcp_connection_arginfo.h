@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ab627f7ae96f86bd379941f680ba5549eab7dc0a */
+ * Stub hash: 7c85cee82e6d8f0e1d668fcc2e5b4590423d785f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_AsyncTcpConnection___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, remote_address, IS_MIXED, 0)
@@ -19,7 +19,9 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Workerman_Connection_AsyncTcpConnection_getRemoteURI arginfo_class_Workerman_Connection_AsyncTcpConnection_connect
 
-#define arginfo_class_Workerman_Connection_AsyncTcpConnection_checkConnection arginfo_class_Workerman_Connection_AsyncTcpConnection_connect
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_AsyncTcpConnection_checkConnection, 0, 0, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socket, IS_MIXED, 0, "null")
+ZEND_END_ARG_INFO()
 
 
 static ZEND_METHOD(Workerman_Connection_AsyncTcpConnection, __construct);

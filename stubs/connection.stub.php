@@ -142,4 +142,7 @@ class TcpConnection extends ConnectionInterface
 
     /** @return bool|null */
     public function baseWrite() {}
+
+    /** @return void */
+    public function pipe(TcpConnection $dest) {}
 }
