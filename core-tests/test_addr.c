@@ -245,3 +245,26 @@ TEST(addr_ip_small_buffer)
 	CHECK_EQ(wm_addr_ip(&other, buf, sizeof(buf)), 0);
 	CHECK_EQ(wm_addr_port(&other), 0);
 }
+
+TEST(split_and_literal_without_resolving)
+{
+	char host[64];
+	int port = -1;
+	CHECK_EQ(wm_addr_split("example.com:53", host, sizeof(host), &port), WM_OK);
+	CHECK(strcmp(host, "example.com") == 0);
+	CHECK_EQ(port, 53);
+	CHECK_EQ(wm_addr_split("[::1]:8080", host, sizeof(host), &port), WM_OK);
+	CHECK(strcmp(host, "::1") == 0);
+	CHECK_EQ(port, 8080);
+	CHECK_EQ(wm_addr_split("nohost", host, sizeof(host), &port), WM_ERR_ADDR);
+	CHECK_EQ(wm_addr_split("h:99999", host, sizeof(host), &port), WM_ERR_ADDR);
+	CHECK_EQ(wm_addr_split("averyveryverylonghostname:1", host, 8, &port), WM_ERR_ADDR);
+	wm_sockaddr_t a;
+	socklen_t alen;
+	CHECK_EQ(wm_addr_literal("127.0.0.1", 7, &a, &alen), WM_OK);
+	CHECK_EQ(a.sa.sa_family, AF_INET);
+	CHECK_EQ(wm_addr_port(&a.sa), 7);
+	CHECK_EQ(wm_addr_literal("::1", 9, &a, &alen), WM_OK);
+	CHECK_EQ(a.sa.sa_family, AF_INET6);
+	CHECK_EQ(wm_addr_literal("localhost", 9, &a, &alen), WM_ERR_ADDR);
+}

@@ -26,6 +26,8 @@ extern zend_class_entry *wm_ce_Workerman_WebServer;
 extern zend_class_entry *wm_ce_Workerman_Connection_ConnectionInterface;
 extern zend_class_entry *wm_ce_Workerman_Connection_TcpConnection;
 extern zend_class_entry *wm_ce_Workerman_Connection_AsyncTcpConnection;
+extern zend_class_entry *wm_ce_Workerman_Connection_UdpConnection;
+extern zend_class_entry *wm_ce_Workerman_Connection_AsyncUdpConnection;
 extern zend_class_entry *wm_ce_Workerman_Lib_Timer;
 extern zend_class_entry *wm_ce_Workerman_Events_EventInterface;
 extern zend_class_entry *wm_ce_Workerman_Events_Native;

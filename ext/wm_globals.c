@@ -17,6 +17,8 @@ zend_class_entry *wm_ce_Workerman_WebServer;
 zend_class_entry *wm_ce_Workerman_Connection_ConnectionInterface;
 zend_class_entry *wm_ce_Workerman_Connection_TcpConnection;
 zend_class_entry *wm_ce_Workerman_Connection_AsyncTcpConnection;
+zend_class_entry *wm_ce_Workerman_Connection_UdpConnection;
+zend_class_entry *wm_ce_Workerman_Connection_AsyncUdpConnection;
 zend_class_entry *wm_ce_Workerman_Lib_Timer;
 zend_class_entry *wm_ce_Workerman_Events_EventInterface;
 zend_class_entry *wm_ce_Workerman_Events_Native;

@@ -14,6 +14,7 @@
 #include "ext/wm_process.h"
 #include "ext/wm_protocol.h"
 #include "ext/wm_timer.h"
+#include "ext/wm_udp.h"
 
 #include "src/wm_core.h"
 
@@ -71,6 +72,8 @@ static PHP_MINIT_FUNCTION(workerman)
 	php_wm_text_minit();
 	php_wm_connection_minit();
 	php_wm_async_tcp_connection_minit();
+	php_wm_udp_minit();
+	php_wm_async_udp_minit();
 	php_wm_worker_minit();
 	php_wm_timer_minit();
 	php_wm_http_minit();

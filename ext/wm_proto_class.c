@@ -24,6 +24,30 @@ static bool call_static(const php_wm_protocol *p, zend_function *fn, zval *retva
 	return !EG(exception);
 }
 
+zend_long php_wm_proto_input_len(const zval *rv, bool *valid)
+{
+	zend_long plen = 0;
+	*valid = true;
+	if (Z_TYPE_P(rv) == IS_LONG) {
+		plen = Z_LVAL_P(rv);
+	} else if (Z_TYPE_P(rv) == IS_DOUBLE) {
+		plen = Z_DVAL_P(rv) >= 1 && Z_DVAL_P(rv) < 9.2e18 ? (zend_long)Z_DVAL_P(rv) : -1;
+	} else if (Z_TYPE_P(rv) == IS_STRING) {
+		double d;
+		zend_uchar t = is_numeric_string(Z_STRVAL_P(rv), Z_STRLEN_P(rv), &plen, &d, true);
+		if (t == IS_DOUBLE) {
+			plen = d >= 1 && d < 9.2e18 ? (zend_long)d : -1;
+		} else if (t != IS_LONG) {
+			*valid = false;
+		} else if (plen == 0) {
+			plen = -1;
+		}
+	} else {
+		*valid = false;
+	}
+	return plen;
+}
+
 /* Workerman: int 0 waits for more; any number (numeric strings included, base_convert()
  * returns one) in 1..maxPackageSize is a length. */
 static int64_t class_input(wm_proto_conn_t *pc, const char *data, size_t len)
@@ -49,26 +73,9 @@ static int64_t class_input(wm_proto_conn_t *pc, const char *data, size_t len)
 	}
 	/* input() may have consumed bytes (consumeRecvBuffer). */
 	wm_conn_rdata(&c->io, &len);
-	zend_long plen = 0;
-	bool valid = true;
-	bool wait = Z_TYPE(rv) == IS_LONG && Z_LVAL(rv) == 0;
-	if (Z_TYPE(rv) == IS_LONG) {
-		plen = Z_LVAL(rv);
-	} else if (Z_TYPE(rv) == IS_DOUBLE) {
-		plen = Z_DVAL(rv) >= 1 && Z_DVAL(rv) < 9.2e18 ? (zend_long)Z_DVAL(rv) : -1;
-	} else if (Z_TYPE(rv) == IS_STRING) {
-		double d;
-		zend_uchar t = is_numeric_string(Z_STRVAL(rv), Z_STRLEN(rv), &plen, &d, true);
-		if (t == IS_DOUBLE) {
-			plen = d >= 1 && d < 9.2e18 ? (zend_long)d : -1;
-		} else if (t != IS_LONG) {
-			valid = false;
-		} else if (plen == 0) {
-			plen = -1;
-		}
-	} else {
-		valid = false;
-	}
+	bool valid;
+	zend_long plen = php_wm_proto_input_len(&rv, &valid);
+	bool wait = valid && plen == 0;
 	zval_ptr_dtor(&rv);
 	if (wait) {
 		if ((int64_t)len >= pc->max_package) {

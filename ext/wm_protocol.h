@@ -14,6 +14,10 @@ struct php_wm_protocol {
 };
 /* The ops of a PHP protocol class (wm_proto_class.c); pc->arg is its php_wm_protocol. */
 extern const wm_proto_ops_t php_wm_proto_class_ops;
+/* What a PHP input() returned, read as Workerman does: 0 (only for int 0: wait for more),
+ * a length (> 0: ints, floats and numeric strings), or -1 (a number that is no length).
+ * *valid is false for a value that is no number at all (null, false, an array...). */
+zend_long php_wm_proto_input_len(const zval *rv, bool *valid);
 /* Resolve a protocol class name (cached for the request). NULL when the class is missing. */
 php_wm_protocol *php_wm_protocol_get(zend_string *class_name);
 /* Resolve a Worker scheme ("text", "JsonNL") the way Workerman 3.5 does; throws on failure. */

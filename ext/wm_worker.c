@@ -5,6 +5,7 @@
 #include "ext/wm_globals.h"
 #include "ext/wm_process.h"
 #include "ext/wm_protocol.h"
+#include "ext/wm_udp.h"
 #include "ext/wm_worker_hooks.h"
 #include "src/net/wm_listen.h"
 #include "src/proc/wm_daemon.h"
@@ -194,7 +195,7 @@ zend_result php_wm_worker_check_bind(php_wm_worker *w)
 		zend_throw_exception_ex(zend_ce_exception, 0, "Invalid listen address %s", ZSTR_VAL(w->socket_name));
 		return FAILURE;
 	}
-	if (wm_listen_probe(&sa, salen) != WM_OK) {
+	if ((w->transport == WM_TRANSPORT_UDP ? wm_listen_probe_dgram(&sa, salen) : wm_listen_probe(&sa, salen)) != WM_OK) {
 		zend_throw_exception_ex(zend_ce_exception, 0, "%s", strerror(errno));
 		return FAILURE;
 	}
@@ -212,9 +213,8 @@ zend_result php_wm_worker_listen(php_wm_worker *w)
 	if (w->listen_fd < 0) {
 		wm_sockaddr_t sa;
 		socklen_t salen;
-		if (w->transport == WM_TRANSPORT_UDP || w->transport == WM_TRANSPORT_SSL) {
-			zend_throw_exception_ex(zend_ce_exception, 0,
-				"transport %s is not supported yet", w->transport == WM_TRANSPORT_UDP ? "udp" : "ssl");
+		if (w->transport == WM_TRANSPORT_SSL) {
+			zend_throw_exception_ex(zend_ce_exception, 0, "transport ssl is not supported yet");
 			return FAILURE;
 		}
 		if (parse_address(w, &sa, &salen) != WM_OK) {
@@ -222,7 +222,8 @@ zend_result php_wm_worker_listen(php_wm_worker *w)
 			return FAILURE;
 		}
 		wm_listen_opts_t opts = {(int)context_backlog(w), reuse_port_enabled(w), -1};
-		int fd = wm_listen_stream(&sa, salen, &opts);
+		int fd = w->transport == WM_TRANSPORT_UDP ? wm_listen_dgram(&sa, salen, &opts)
+			: wm_listen_stream(&sa, salen, &opts);
 		if (fd < 0) {
 			/* As stream_socket_server's message. */
 			zend_throw_exception_ex(zend_ce_exception, errno, "%s", strerror(errno));
@@ -289,6 +290,11 @@ static void on_accept(wm_watch_t *watch, int what)
 	php_wm_worker *w = watch->data;
 	(void)what;
 	GC_ADDREF(&w->std);
+	if (w->transport == WM_TRANSPORT_UDP) {
+		php_wm_udp_worker_readable(w);
+		OBJ_RELEASE(&w->std);
+		return;
+	}
 	/* Bounded so one busy listener can't starve the rest of the loop. */
 	for (int i = 0; i < 64 && w->listen_fd >= 0 && !WM_G(proc.stop_requested); i++) {
 		if (accept_one(w, w->listen_fd) != ACCEPT_ONE) {
@@ -572,18 +578,24 @@ ZEND_METHOD(Workerman_Worker, getMainSocket)
 	RETURN_COPY(&w->main_socket);
 }
 
-/* The fd to accept on: a stream's (3.5 accepts on the socket it is given), else ours. */
-static int accept_fd_of(php_wm_worker *w, zval *socket)
+int php_wm_stream_socket_fd(zval *zstream)
 {
-	if (socket && Z_TYPE_P(socket) == IS_RESOURCE) {
-		php_stream *stream = (php_stream *)zend_fetch_resource2_ex(socket, NULL, php_file_le_stream(),
+	if (zstream && Z_TYPE_P(zstream) == IS_RESOURCE) {
+		php_stream *stream = (php_stream *)zend_fetch_resource2_ex(zstream, NULL, php_file_le_stream(),
 			php_file_le_pstream());
 		php_socket_t fd;
 		if (stream && php_stream_cast(stream, PHP_STREAM_AS_SOCKETD, (void **)&fd, 0) == SUCCESS && fd >= 0) {
 			return (int)fd;
 		}
 	}
-	return w->listen_fd;
+	return -1;
+}
+
+/* The fd to accept on: a stream's (3.5 accepts on the socket it is given), else ours. */
+static int accept_fd_of(php_wm_worker *w, zval *socket)
+{
+	int fd = php_wm_stream_socket_fd(socket);
+	return fd >= 0 ? fd : w->listen_fd;
 }
 
 ZEND_METHOD(Workerman_Worker, acceptConnection)
@@ -601,6 +613,20 @@ ZEND_METHOD(Workerman_Worker, acceptConnection)
 	GC_ADDREF(&w->std);
 	accept_one(w, fd);
 	OBJ_RELEASE(&w->std);
+}
+
+ZEND_METHOD(Workerman_Worker, acceptUdpConnection)
+{
+	zval *socket;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(socket)
+	ZEND_PARSE_PARAMETERS_END();
+	php_wm_worker *w = THIS_WORKER();
+	int fd = accept_fd_of(w, socket);
+	if (fd < 0) {
+		RETURN_FALSE;
+	}
+	RETURN_BOOL(php_wm_udp_accept(w, fd, php_wm_stream_socket_fd(socket) >= 0 ? socket : NULL));
 }
 
 ZEND_METHOD(Workerman_Worker, run)

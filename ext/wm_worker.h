@@ -81,7 +81,9 @@ void php_wm_worker_stop(php_wm_worker *w, bool graceful);
 void php_wm_worker_set_user_and_group(php_wm_worker *w);
 /* Autoload from $this->_autoloadRootPath (3.5's Autoloader::setRootPath), when set. */
 void php_wm_worker_use_autoload_root(php_wm_worker *w);
-HashTable *php_wm_workers(void);    /* all Workers of this request, in creation order */
+HashTable *php_wm_workers(void);
+/* The socket fd of a PHP stream resource, -1 when zstream is none or has no socket. */
+int php_wm_stream_socket_fd(zval *zstream);    /* all Workers of this request, in creation order */
 
 /* Worker::runAll() and Worker::stopAll() run the process model, which sits above the Worker
  * class (it drives Workers); the module installs it here. */

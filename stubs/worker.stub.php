@@ -179,6 +179,9 @@ class Worker
     /** @return void */
     public function acceptConnection(mixed $socket) {}
 
+    /** @return bool|null */
+    public function acceptUdpConnection(mixed $socket) {}
+
     /** @return void */
     public function setUserAndGroup() {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6f1cc03ac3772ade9d4b7eb6facd1254a659d3f0 */
+ * Stub hash: 3b660cf0f9f108822048194b45790689cd6d373f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socket_name, IS_MIXED, 0, "\'\'")
@@ -64,6 +64,8 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Worker_acceptConnection, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, socket, IS_MIXED, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Workerman_Worker_acceptUdpConnection arginfo_class_Workerman_Worker_acceptConnection
+
 #define arginfo_class_Workerman_Worker_setUserAndGroup arginfo_class_Workerman_Worker_runAll
 
 #define arginfo_class_Workerman_Worker_listen arginfo_class_Workerman_Worker_runAll
@@ -103,6 +105,7 @@ static ZEND_METHOD(Workerman_Worker, getGracefulStop);
 static ZEND_METHOD(Workerman_Worker, run);
 static ZEND_METHOD(Workerman_Worker, stop);
 static ZEND_METHOD(Workerman_Worker, acceptConnection);
+static ZEND_METHOD(Workerman_Worker, acceptUdpConnection);
 static ZEND_METHOD(Workerman_Worker, setUserAndGroup);
 static ZEND_METHOD(Workerman_Worker, listen);
 static ZEND_METHOD(Workerman_Worker, unlisten);
@@ -137,6 +140,7 @@ static const zend_function_entry class_Workerman_Worker_methods[] = {
 	ZEND_ME(Workerman_Worker, run, arginfo_class_Workerman_Worker_run, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Worker, stop, arginfo_class_Workerman_Worker_stop, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Worker, acceptConnection, arginfo_class_Workerman_Worker_acceptConnection, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_Worker, acceptUdpConnection, arginfo_class_Workerman_Worker_acceptUdpConnection, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Worker, setUserAndGroup, arginfo_class_Workerman_Worker_setUserAndGroup, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Worker, listen, arginfo_class_Workerman_Worker_listen, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Worker, unlisten, arginfo_class_Workerman_Worker_unlisten, ZEND_ACC_PUBLIC)

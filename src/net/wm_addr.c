@@ -23,25 +23,20 @@ static int parse_port(const char *s, int *port)
 	return WM_OK;
 }
 
-int wm_addr_parse_inet(const char *hostport, wm_sockaddr_t *out, socklen_t *outlen)
+int wm_addr_split(const char *hostport, char *host, size_t hostcap, int *port)
 {
-	char host[256];
 	const char *colon;
 	size_t hlen;
-	int port;
-
-	memset(out, 0, sizeof(*out));
 	if (hostport[0] == '[') {
 		const char *close = strchr(hostport, ']');
 		if (!close || close[1] != ':') {
 			return WM_ERR_ADDR;
 		}
 		hlen = (size_t)(close - hostport - 1);
-		if (hlen >= sizeof(host)) {
+		if (hlen >= hostcap) {
 			return WM_ERR_ADDR;
 		}
 		memcpy(host, hostport + 1, hlen);
-		host[hlen] = '\0';
 		colon = close + 1;
 	} else {
 		colon = strrchr(hostport, ':');
@@ -49,15 +44,18 @@ int wm_addr_parse_inet(const char *hostport, wm_sockaddr_t *out, socklen_t *outl
 			return WM_ERR_ADDR;
 		}
 		hlen = (size_t)(colon - hostport);
-		if (hlen == 0 || hlen >= sizeof(host)) {
+		if (hlen == 0 || hlen >= hostcap) {
 			return WM_ERR_ADDR;
 		}
 		memcpy(host, hostport, hlen);
-		host[hlen] = '\0';
 	}
-	if (parse_port(colon + 1, &port) != WM_OK) {
-		return WM_ERR_ADDR;
-	}
+	host[hlen] = '\0';
+	return parse_port(colon + 1, port);
+}
+
+int wm_addr_literal(const char *host, int port, wm_sockaddr_t *out, socklen_t *outlen)
+{
+	memset(out, 0, sizeof(*out));
 	if (inet_pton(AF_INET, host, &out->in4.sin_addr) == 1) {
 		out->in4.sin_family = AF_INET;
 		out->in4.sin_port = htons((uint16_t)port);
@@ -68,6 +66,21 @@ int wm_addr_parse_inet(const char *hostport, wm_sockaddr_t *out, socklen_t *outl
 		out->in6.sin6_family = AF_INET6;
 		out->in6.sin6_port = htons((uint16_t)port);
 		*outlen = sizeof(out->in6);
+		return WM_OK;
+	}
+	return WM_ERR_ADDR;
+}
+
+int wm_addr_parse_inet(const char *hostport, wm_sockaddr_t *out, socklen_t *outlen)
+{
+	char host[256];
+	int port;
+
+	memset(out, 0, sizeof(*out));
+	if (wm_addr_split(hostport, host, sizeof(host), &port) != WM_OK) {
+		return WM_ERR_ADDR;
+	}
+	if (wm_addr_literal(host, port, out, outlen) == WM_OK) {
 		return WM_OK;
 	}
 	/* A host name: resolved once, at listen time, so blocking is acceptable here. */

@@ -25,23 +25,29 @@ static int unix_path_is_stale(const wm_sockaddr_t *addr, socklen_t addrlen)
 	return refused;
 }
 
+/* SO_REUSEADDR, SO_REUSEPORT (when asked) and IPV6_V6ONLY (when set) on an inet socket. */
+static void set_inet_opts(int fd, int family, const wm_listen_opts_t *opts)
+{
+	int one = 1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (opts->reuse_port) {
+		setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
+	}
+	if (family == AF_INET6 && opts->ipv6_v6only >= 0) {
+		int v = opts->ipv6_v6only;
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v, sizeof(v));
+	}
+}
+
 int wm_listen_stream(const wm_sockaddr_t *addr, socklen_t addrlen, const wm_listen_opts_t *opts)
 {
 	int family = addr->sa.sa_family;
 	int fd = socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	int one = 1;
 	if (fd < 0) {
 		return -1;
 	}
 	if (family != AF_UNIX) {
-		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-		if (opts->reuse_port) {
-			setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
-		}
-		if (family == AF_INET6 && opts->ipv6_v6only >= 0) {
-			int v = opts->ipv6_v6only;
-			setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v, sizeof(v));
-		}
+		set_inet_opts(fd, family, opts);
 	}
 	if (bind(fd, &addr->sa, addrlen) < 0) {
 		if (family == AF_UNIX && errno == EADDRINUSE && unix_path_is_stale(addr, addrlen)) {
@@ -65,9 +71,30 @@ bound:
 	return fd;
 }
 
-int wm_listen_probe(const wm_sockaddr_t *addr, socklen_t addrlen)
+int wm_listen_dgram(const wm_sockaddr_t *addr, socklen_t addrlen, const wm_listen_opts_t *opts)
 {
-	int fd = socket(addr->sa.sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int family = addr->sa.sa_family;
+	if (family != AF_INET && family != AF_INET6) {
+		errno = EAFNOSUPPORT;
+		return -1;
+	}
+	int fd = socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		return -1;
+	}
+	set_inet_opts(fd, family, opts);
+	if (bind(fd, &addr->sa, addrlen) < 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+static int probe(const wm_sockaddr_t *addr, socklen_t addrlen, int socktype)
+{
+	int fd = socket(addr->sa.sa_family, socktype | SOCK_CLOEXEC, 0);
 	int one = 1;
 	if (fd < 0) {
 		return WM_OK; /* cannot tell: the real listen reports it */
@@ -82,6 +109,16 @@ int wm_listen_probe(const wm_sockaddr_t *addr, socklen_t addrlen)
 		return WM_ERR;
 	}
 	return WM_OK;
+}
+
+int wm_listen_probe(const wm_sockaddr_t *addr, socklen_t addrlen)
+{
+	return probe(addr, addrlen, SOCK_STREAM);
+}
+
+int wm_listen_probe_dgram(const wm_sockaddr_t *addr, socklen_t addrlen)
+{
+	return probe(addr, addrlen, SOCK_DGRAM);
 }
 
 int wm_accept(int listen_fd, wm_inaddr_t *peer)

@@ -8,7 +8,7 @@
  * plain ones).
  *
  * Datagrams are not stream connections and do not go through this interface: a UDP endpoint
- * (src/net/wm_dgram.[ch], to come) owns one socket, receives with recvmmsg/recvfrom, hands
+ * (src/net/wm_dgram.[ch]) owns one socket, receives with recvfrom, hands
  * each datagram to the protocol vtable and answers with sendto; it never becomes a wm_conn. */
 #ifndef WM_NET_WM_TRANSPORT_H
 #define WM_NET_WM_TRANSPORT_H
