@@ -565,9 +565,11 @@ static void conn_process(php_wm_conn *c)
 		}
 		const wm_proto_ops_t *ops = conn_protocol(c);
 		zval msg;
+		php_wm_cb *cb = NULL;
 		if (!ops) {
-			php_wm_cb *pcb = conn_cb(c, WM_CONN_PROP_ON_MESSAGE);
-			php_wm_conn *dest = pcb ? php_wm_pipe_dest(&pcb->held) : NULL;
+			/* Resolved once here for the pipe check and the call below. */
+			cb = conn_cb(c, WM_CONN_PROP_ON_MESSAGE);
+			php_wm_conn *dest = cb ? php_wm_pipe_dest(&cb->held) : NULL;
 			if (dest) {
 				requests++;
 				conn_pipe_forward(dest, data, len);
@@ -619,7 +621,9 @@ static void conn_process(php_wm_conn *c)
 			}
 		}
 		requests++;
-		php_wm_cb *cb = conn_cb(c, WM_CONN_PROP_ON_MESSAGE);
+		if (ops) {
+			cb = conn_cb(c, WM_CONN_PROP_ON_MESSAGE);
+		}
 		if (cb) {
 			zval argv[2];
 			ZVAL_OBJ(&argv[0], &c->std);
