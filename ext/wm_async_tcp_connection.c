@@ -6,6 +6,7 @@
 #include "ext/wm_connection.h"
 #include "ext/wm_protocol.h"
 #include "ext/wm_timer.h"
+#include "ext/wm_tls.h"
 #include "src/net/wm_resolve.h"
 #include "stubs/async_tcp_connection_arginfo.h"
 
@@ -33,7 +34,9 @@ typedef struct php_wm_async {
 	wm_watch_t *autoconnect;     /* the deferred connect of 3.1 apps: holds a reference */
 	zend_long reconnect_timer;   /* Timer id of reconnect($after), 0 when none */
 	double connect_start;        /* microtime of the connect, for the failure message */
+	struct wm_tls_ctx *tls;      /* owned; the ssl transport's client context, made once */
 	bool is_unix;
+	bool want_tls;               /* the transport of this connect is ssl */
 } php_wm_async;
 
 #define THIS_CONN() php_wm_conn_from_obj(Z_OBJ_P(ZEND_THIS))
@@ -99,9 +102,33 @@ static unsigned connect_timeout_ms(void)
 
 static void start_connect(php_wm_conn *c, const struct sockaddr *sa, socklen_t salen)
 {
+	php_wm_async *a = c->async;
+	if (a->want_tls && !a->tls) {
+		char err[512];
+		a->tls = php_wm_tls_ctx_from_context(&a->context, 0, err, sizeof(err));
+		if (!a->tls) {
+			connect_failed(c, err);
+			return;
+		}
+	}
+	c->io.transport = NULL; /* plain until a session is attached (a reconnect starts over) */
 	if (wm_conn_connect(&c->io, php_wm_loop(), sa, salen, connect_timeout_ms(), &async_ops) != WM_OK) {
 		connect_failed(c, strerror(errno));
 		return;
+	}
+	if (a->want_tls) {
+		/* SNI and the name verified: ssl.peer_name, else the host connected to. */
+		const char *name = php_wm_tls_peer_name(&a->context);
+		if (!name && !a->is_unix && ZSTR_LEN(a->host) > 0) {
+			name = ZSTR_VAL(a->host);
+		}
+		if (wm_tls_attach(&c->io, a->tls, name) != WM_OK) {
+			char msg[160];
+			snprintf(msg, sizeof(msg), "SSL handshake error: %s", strerror(errno));
+			wm_conn_close(&c->io);
+			connect_failed(c, msg);
+			return;
+		}
 	}
 	GC_ADDREF(&c->std); /* the loop's reference while connecting and connected */
 	c->loop_ref = true;
@@ -131,6 +158,14 @@ static void on_connected(wm_conn_t *io, int err)
 	if (c->status != WM_CONN_STATUS_CONNECTING) {
 		return;
 	}
+	if (err && io->handshake_begun) {
+		/* Connected, but TLS failed: say why (3.5 prints it and only destroys). */
+		char msg[400];
+		snprintf(msg, sizeof(msg), "SSL handshake error: %s",
+			err == ETIMEDOUT ? "timed out" : (*wm_tls_last_error() ? wm_tls_last_error() : strerror(err)));
+		connect_failed(c, msg);
+		return;
+	}
 	if (err) {
 		connect_failed_after(c);
 		return;
@@ -147,6 +182,9 @@ static void on_connected(wm_conn_t *io, int err)
 		}
 	}
 	c->status = WM_CONN_STATUS_ESTABLISHED;
+	if (c->async->want_tls) {
+		php_wm_conn_tls_handshaken(c);
+	}
 	zval *p = on_connect_prop(c);
 	ZVAL_DEREF(p);
 	bool ok = true;
@@ -185,7 +223,10 @@ static void async_connect(php_wm_conn *c)
 	a->connect_start = now_seconds();
 	zval *tp = conn_prop(c, WM_CONN_PROP_TRANSPORT);
 	ZVAL_DEREF(tp);
-	if (Z_TYPE_P(tp) == IS_STRING && !zend_string_equals_literal(Z_STR_P(tp), "tcp")
+	/* "tls" is an alias of ssl here (PHP's stream wrappers negotiate the same way). */
+	a->want_tls = Z_TYPE_P(tp) == IS_STRING
+		&& (zend_string_equals_literal(Z_STR_P(tp), "ssl") || zend_string_equals_literal(Z_STR_P(tp), "tls"));
+	if (Z_TYPE_P(tp) == IS_STRING && !a->want_tls && !zend_string_equals_literal(Z_STR_P(tp), "tcp")
 			&& !zend_string_equals_literal(Z_STR_P(tp), "unix") && !zend_string_equals_literal(Z_STR_P(tp), "udp")) {
 		char msg[160];
 		snprintf(msg, sizeof(msg), "transport %.32s is not supported by this build of the extension yet",
@@ -204,7 +245,7 @@ static void async_connect(php_wm_conn *c)
 		return;
 	}
 	if (a->port == 0) {
-		a->port = 80;
+		a->port = a->want_tls ? 443 : 80; /* as 3.5 */
 		zend_string_release(a->address);
 		a->address = zend_strpprintf(0, "%s:%ld", ZSTR_VAL(a->host), (long)a->port);
 	}
@@ -238,6 +279,7 @@ void php_wm_async_free(php_wm_conn *c)
 	zend_string_release(a->address);
 	zval_ptr_dtor(&a->context);
 	php_wm_cb_dtor(&a->cb_connect);
+	wm_tls_ctx_free(a->tls);
 	efree(a);
 	c->async = NULL;
 }

@@ -5,6 +5,7 @@
 #include "ext/wm_globals.h"
 #include "ext/wm_connection.h"
 #include "ext/wm_protocol.h"
+#include "ext/wm_tls.h"
 
 #include <unistd.h>
 
@@ -747,6 +748,50 @@ const wm_conn_ops_t php_wm_conn_ops = {
 	.on_file_done = conn_on_file_done,
 };
 
+/* An accepted ssl connection's handshake ended (onConnect ran at accept, as in 3.5). */
+static void conn_on_tls_ready(wm_conn_t *io, int err)
+{
+	php_wm_conn *c = php_wm_conn_from_io(io);
+	GC_ADDREF(&c->std);
+	if (err == ECONNRESET || err == EPIPE) {
+		php_wm_conn_destroy(c); /* the peer left: 3.5 destroys it without a word too */
+	} else if (err) {
+		/* 3.5 prints "SSL handshake error: ..." and destroys the connection. */
+		zend_string *peer = php_wm_format_addr(&c->remote.sa);
+		php_wm_logf("SSL handshake error: %s (from %s on %s)",
+			err == ETIMEDOUT ? "timed out" : (*wm_tls_last_error() ? wm_tls_last_error() : strerror(err)),
+			ZSTR_LEN(peer) ? ZSTR_VAL(peer) : "?",
+			c->worker && c->worker->socket_name ? ZSTR_VAL(c->worker->socket_name) : "?");
+		zend_string_release(peer);
+		php_wm_conn_destroy(c);
+	} else {
+		php_wm_conn_tls_handshaken(c);
+	}
+	OBJ_RELEASE(&c->std);
+}
+
+void php_wm_conn_tls_handshaken(php_wm_conn *c)
+{
+	/* 3.5 calls the connection's onSslHandshake (a dynamic property) when it is set. */
+	if (!c->std.properties) {
+		return;
+	}
+	zval *p = zend_hash_str_find_deref(c->std.properties, "onSslHandshake", sizeof("onSslHandshake") - 1);
+	if (!p || Z_TYPE_P(p) == IS_NULL) {
+		return;
+	}
+	php_wm_cb cb = {0};
+	ZVAL_UNDEF(&cb.held);
+	if (php_wm_cb_get(&cb, p, "onSslHandshake")) {
+		zval arg;
+		ZVAL_OBJ(&arg, &c->std);
+		php_wm_cb_call(&cb, NULL, 1, &arg);
+	}
+	php_wm_cb_dtor(&cb);
+}
+
+wm_conn_ops_t php_wm_conn_tls_ops; /* php_wm_conn_ops + on_connect, made at MINIT */
+
 /* ---- creation ---- */
 
 static zend_long static_long(const char *name, zend_long dflt)
@@ -778,8 +823,17 @@ php_wm_conn *php_wm_conn_accepted(php_wm_worker *w, int fd, const wm_inaddr_t *p
 	php_wm_conn *c = php_wm_conn_from_obj(Z_OBJ(zconn));
 	c->remote = *peer;
 	c->is_unix = w->transport == WM_TRANSPORT_UNIX;
-	if (wm_conn_start(&c->io, php_wm_loop(), fd, &php_wm_conn_ops) != WM_OK) {
+	bool tls = w->transport == WM_TRANSPORT_SSL && w->tls;
+	if (wm_conn_start(&c->io, php_wm_loop(), fd, tls ? &php_wm_conn_tls_ops : &php_wm_conn_ops) != WM_OK) {
 		close(fd);
+		zval_ptr_dtor(&zconn);
+		return NULL;
+	}
+	/* The handshake runs from the loop; sends until it is over are queued (as 3.5's). */
+	if (tls && (wm_tls_attach(&c->io, w->tls, NULL) != WM_OK
+			|| wm_conn_handshake(&c->io, php_wm_tls_handshake_timeout_ms()) != WM_OK)) {
+		php_wm_logf("SSL handshake error: %s", strerror(errno));
+		wm_conn_close(&c->io);
 		zval_ptr_dtor(&zconn);
 		return NULL;
 	}
@@ -847,6 +901,8 @@ void php_wm_conn_register(php_wm_conn *c)
 
 void php_wm_conn_stats_minit(void)
 {
+	php_wm_conn_tls_ops = php_wm_conn_ops;
+	php_wm_conn_tls_ops.on_connect = conn_on_tls_ready;
 	static const char *const stat_names[] = {"connection_count", "total_request", "throw_exception", "send_fail"};
 	for (int i = 0; i < 4; i++) {
 		stat_keys[i] = zend_string_init_interned(stat_names[i], strlen(stat_names[i]), 1);

@@ -78,6 +78,10 @@ static inline void conn_set_long_prop(php_wm_conn *c, int slot, zend_long v)
 }
 
 extern const wm_conn_ops_t php_wm_conn_ops;
+/* php_wm_conn_ops plus the end of an accepted ssl connection's handshake. */
+extern wm_conn_ops_t php_wm_conn_tls_ops;
+/* The TLS handshake finished: the connection's onSslHandshake runs when it is set. */
+void php_wm_conn_tls_handshaken(php_wm_conn *c);
 /* send() as Workerman defines it; sets return_value. */
 void php_wm_conn_send(php_wm_conn *c, zval *data, bool raw, zval *return_value);
 /* id, limits from the statics, status, statistics: for every new connection. */

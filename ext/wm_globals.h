@@ -45,6 +45,7 @@ ZEND_BEGIN_MODULE_GLOBALS(workerman)
 		zend_long stats[4];
 		zend_string *autoload_root; /* owned */
 		bool autoload_registered;
+		zend_long ssl_handshake_timeout; /* ini workerman.ssl_handshake_timeout (seconds) */
 	} conn;
 ZEND_END_MODULE_GLOBALS(workerman)
 

@@ -29,6 +29,10 @@ PHP_INI_BEGIN()
 	/* Reload the reloadable Workers when a .php file of the app changes (development aid). */
 	STD_PHP_INI_BOOLEAN("workerman.auto_reload", "0", PHP_INI_ALL, OnUpdateBool, proc.auto_reload,
 		zend_workerman_globals, workerman_globals)
+	/* Bound on each wait of a TLS handshake on an accepted connection (nginx's
+	 * ssl_handshake_timeout); 0: none. Clients use default_socket_timeout. */
+	STD_PHP_INI_ENTRY("workerman.ssl_handshake_timeout", "60", PHP_INI_ALL, OnUpdateLong, conn.ssl_handshake_timeout,
+		zend_workerman_globals, workerman_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(workerman)

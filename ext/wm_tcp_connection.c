@@ -4,6 +4,7 @@
 #include "ext/wm_globals.h"
 #include "ext/wm_bridge.h"
 #include "ext/wm_connection.h"
+#include "src/net/wm_tls.h"
 #include "stubs/connection_interface_arginfo.h"
 #include "stubs/connection_arginfo.h"
 
@@ -458,6 +459,34 @@ ZEND_METHOD(Workerman_Connection_TcpConnection, baseWrite)
 		RETURN_TRUE;
 	}
 	RETURN_NULL();
+}
+
+/* doSslHandshake($socket): one step of the TLS handshake now (the loop runs it anyway):
+ * true once it is over, 0 while it needs the peer, false when it failed (the connection is
+ * destroyed, as in 3.5). The argument is 3.5's socket and is not needed here. */
+ZEND_METHOD(Workerman_Connection_TcpConnection, doSslHandshake)
+{
+	zval *socket;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(socket)
+	ZEND_PARSE_PARAMETERS_END();
+	(void)socket;
+	php_wm_conn *c = THIS_CONN();
+	if (c->io.closed) {
+		RETURN_FALSE;
+	}
+	if (c->io.transport != &wm_transport_tls) {
+		php_error_docref(NULL, E_WARNING, "the connection does not use the ssl transport");
+		RETURN_FALSE;
+	}
+	int r = wm_conn_handshake_step(&c->io);
+	if (r > 0) {
+		RETURN_TRUE;
+	}
+	if (r == 0) {
+		RETURN_LONG(0);
+	}
+	RETURN_FALSE;
 }
 
 /* pipe($dest): 3.5's four callbacks (wm_conn_pipe.c). */

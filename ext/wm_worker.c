@@ -5,6 +5,7 @@
 #include "ext/wm_globals.h"
 #include "ext/wm_process.h"
 #include "ext/wm_protocol.h"
+#include "ext/wm_tls.h"
 #include "ext/wm_udp.h"
 #include "ext/wm_worker_hooks.h"
 #include "src/net/wm_listen.h"
@@ -73,6 +74,7 @@ static void worker_free(zend_object *obj)
 		zend_string_release(w->scheme);
 	}
 	zval_ptr_dtor(&w->context);
+	wm_tls_ctx_free(w->tls);
 	zend_object_std_dtor(obj);
 }
 
@@ -155,6 +157,14 @@ static int parse_address(php_wm_worker *w, wm_sockaddr_t *sa, socklen_t *salen)
 static zend_result worker_prepare(php_wm_worker *w)
 {
 	if (!w->scheme) {
+		/* A transport scheme (tcp://, ssl://, …) decides the transport: 3.5's listen()
+		 * sets $transport back to it. */
+		if (w->socket_name) {
+			static const char *const names[] = {"tcp", "unix", "udp", "ssl"};
+			zend_string *t = zend_string_init(names[w->transport], strlen(names[w->transport]), 0);
+			set_prop_string(w, WM_WORKER_PROP_TRANSPORT, t);
+			zend_string_release(t);
+		}
 		return SUCCESS;
 	}
 	if (!w->proto) {
@@ -178,6 +188,22 @@ static zend_result worker_prepare(php_wm_worker *w)
 	return SUCCESS;
 }
 
+/* The ssl transport's context, made once, before any socket: a bad certificate fails the
+ * start (in the master), not every handshake. Children inherit it. */
+static zend_result worker_tls_prepare(php_wm_worker *w)
+{
+	if (w->transport != WM_TRANSPORT_SSL || w->tls) {
+		return SUCCESS;
+	}
+	char err[512];
+	w->tls = php_wm_tls_ctx_from_context(&w->context, 1, err, sizeof(err));
+	if (!w->tls) {
+		zend_throw_exception_ex(zend_ce_exception, 0, "%s", err);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
 /* reusePort Workers listen in each child: the master only checks that the address can be
  * bound (wm_listen_probe), so a port already taken fails once, in the master, not in a
  * restart loop of the children. */
@@ -186,6 +212,9 @@ zend_result php_wm_worker_check_bind(php_wm_worker *w)
 	wm_sockaddr_t sa;
 	socklen_t salen;
 	if (worker_prepare(w) == FAILURE) {
+		return FAILURE;
+	}
+	if (worker_tls_prepare(w) == FAILURE) {
 		return FAILURE;
 	}
 	if (!w->address || w->transport == WM_TRANSPORT_UNIX) {
@@ -213,8 +242,7 @@ zend_result php_wm_worker_listen(php_wm_worker *w)
 	if (w->listen_fd < 0) {
 		wm_sockaddr_t sa;
 		socklen_t salen;
-		if (w->transport == WM_TRANSPORT_SSL) {
-			zend_throw_exception_ex(zend_ce_exception, 0, "transport ssl is not supported yet");
+		if (worker_tls_prepare(w) == FAILURE) {
 			return FAILURE;
 		}
 		if (parse_address(w, &sa, &salen) != WM_OK) {

@@ -22,6 +22,7 @@ typedef struct php_wm_worker {
 	zval context;               /* the context option array */
 	php_wm_protocol *proto;     /* resolved protocol of the socket name, or NULL */
 	int transport;              /* WM_TRANSPORT_* */
+	struct wm_tls_ctx *tls;     /* owned; the ssl transport's context once listening */
 	int group;                  /* index in the master's process table */
 	bool reuse_port_listen;     /* listen() happens in each child */
 	bool stopped;

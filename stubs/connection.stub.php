@@ -143,6 +143,9 @@ class TcpConnection extends ConnectionInterface
     /** @return bool|null */
     public function baseWrite() {}
 
+    /** @return bool|int */
+    public function doSslHandshake(mixed $socket) {}
+
     /** @return void */
     public function pipe(TcpConnection $dest) {}
 }

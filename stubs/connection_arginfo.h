@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 23a7cd090f3ec8cc1c4e7508c0031d109711b96b */
+ * Stub hash: bccc11451c6110494db3d0f0d7f66ee5d80b98d8 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection___call, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, name, IS_MIXED, 0)
@@ -71,6 +71,10 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Workerman_Connection_TcpConnection_baseWrite arginfo_class_Workerman_Connection_TcpConnection___destruct
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection_doSslHandshake, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, socket, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Workerman_Connection_TcpConnection_pipe, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, dest, Workerman\\Connection\\TcpConnection, 0)
 ZEND_END_ARG_INFO()
@@ -101,6 +105,7 @@ static ZEND_METHOD(Workerman_Connection_TcpConnection, bufferIsEmpty);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, getSocket);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, baseRead);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, baseWrite);
+static ZEND_METHOD(Workerman_Connection_TcpConnection, doSslHandshake);
 static ZEND_METHOD(Workerman_Connection_TcpConnection, pipe);
 
 
@@ -130,6 +135,7 @@ static const zend_function_entry class_Workerman_Connection_TcpConnection_method
 	ZEND_ME(Workerman_Connection_TcpConnection, getSocket, arginfo_class_Workerman_Connection_TcpConnection_getSocket, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Connection_TcpConnection, baseRead, arginfo_class_Workerman_Connection_TcpConnection_baseRead, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Connection_TcpConnection, baseWrite, arginfo_class_Workerman_Connection_TcpConnection_baseWrite, ZEND_ACC_PUBLIC)
+	ZEND_ME(Workerman_Connection_TcpConnection, doSslHandshake, arginfo_class_Workerman_Connection_TcpConnection_doSslHandshake, ZEND_ACC_PUBLIC)
 	ZEND_ME(Workerman_Connection_TcpConnection, pipe, arginfo_class_Workerman_Connection_TcpConnection_pipe, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };

@@ -15,6 +15,7 @@
 
 static void conn_event(evutil_socket_t fd, short what, void *arg);
 static void conn_file_pump(wm_conn_t *c);
+static struct timeval *connect_tv(const wm_conn_t *c, struct timeval *tv);
 
 static void conn_update_events(wm_conn_t *c)
 {
@@ -36,6 +37,15 @@ static void conn_update_events(wm_conn_t *c)
 	if (want) {
 		event_assign(c->ev, c->loop->base, c->fd, want | EV_PERSIST, conn_event, c);
 		event_add(c->ev, NULL);
+	}
+}
+
+/* Input the transport holds already (TLS records decrypted past what one read took) gets
+ * no read event: ask for one. */
+static void conn_check_pending(wm_conn_t *c)
+{
+	if (c->transport->pending && c->reading && !c->closed && c->ev && c->transport->pending(c) > 0) {
+		event_active(c->ev, EV_READ, 0);
 	}
 }
 
@@ -73,6 +83,7 @@ static void conn_reset(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_
 	c->reading = 1;
 	c->connecting = 0;
 	c->handshaking = 0;
+	c->handshake_begun = 0;
 }
 
 int wm_conn_start(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_t *ops)
@@ -80,6 +91,28 @@ int wm_conn_start(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_t *op
 	conn_reset(c, loop, fd, ops);
 	c->ev_flags = EV_READ;
 	return conn_arm(c, EV_READ | EV_PERSIST, NULL);
+}
+
+int wm_conn_handshake(wm_conn_t *c, unsigned timeout_ms)
+{
+	if (c->closed || c->connecting || !c->transport->handshake) {
+		errno = EINVAL;
+		return WM_ERR;
+	}
+	c->connecting = 1;
+	c->handshaking = 1;
+	c->handshake_begun = 1;
+	wm_conn_aux(c)->connect_timeout_ms = timeout_ms;
+	struct timeval tv;
+	/* Try at once: a server's first step only reads, a client's writes its hello. */
+	c->ev_flags = EV_WRITE;
+	if (conn_arm(c, EV_WRITE, connect_tv(c, &tv)) != WM_OK) {
+		c->connecting = 0;
+		c->handshaking = 0;
+		return WM_ERR;
+	}
+	event_active(c->ev, EV_WRITE, 0);
+	return WM_OK;
 }
 
 void wm_conn_pause_read(wm_conn_t *c)
@@ -186,6 +219,7 @@ static void conn_connect_step(wm_conn_t *c, short what)
 		}
 		if (!err && c->transport->handshake) {
 			c->handshaking = 1;
+			c->handshake_begun = 1;
 		}
 	}
 	if (!err && c->handshaking) {
@@ -211,6 +245,7 @@ static void conn_connect_step(wm_conn_t *c, short what)
 		event_del(c->ev);
 		c->ev_flags = 0;
 		conn_update_events(c);
+		conn_check_pending(c);
 	}
 	if (c->ops->on_connect) {
 		c->ops->on_connect(c, err);
@@ -585,6 +620,8 @@ process:
 	if (c->file_active) {
 		/* The batch's write may have emptied the output: no drain would come. */
 		conn_file_pump(c);
+	} else {
+		conn_check_pending(c);
 	}
 }
 
@@ -644,6 +681,22 @@ void wm_conn_connect_check(wm_conn_t *c)
 	int outer = conn_enter(c);
 	conn_connect_step(c, 0);
 	conn_leave(c, ops, outer);
+}
+
+int wm_conn_handshake_step(wm_conn_t *c)
+{
+	if (c->closed || !c->loop) {
+		return -1;
+	}
+	if (!c->handshaking) {
+		return c->connecting ? 0 : 1; /* still connecting: the handshake has not begun */
+	}
+	const wm_conn_ops_t *ops = c->ops;
+	int outer = conn_enter(c);
+	conn_connect_step(c, EV_READ);
+	int r = c->closed ? -1 : c->connecting ? 0 : 1;
+	conn_leave(c, ops, outer);
+	return r;
 }
 
 void wm_conn_read_now(wm_conn_t *c, int check_eof)

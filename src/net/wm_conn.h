@@ -106,6 +106,7 @@ struct wm_conn {
 	unsigned handshaking : 1;    /* connected; the transport's handshake runs */
 	unsigned file_active : 1;    /* aux->file_fd is being streamed */
 	unsigned full_reported : 1;  /* on_full ran since out was last empty */
+	unsigned handshake_begun : 1; /* the last connect reached the transport's handshake */
 };
 
 /* Attach a connected fd to the loop and start reading, through c->transport (plain when
@@ -123,6 +124,15 @@ int wm_conn_connect(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, 
  * progress (or failed), on_connect(c, errno: ENOTCONN while in progress). Does nothing
  * unless a connect is in progress and its handshake has not started. */
 void wm_conn_connect_check(wm_conn_t *c);
+/* Run the transport's handshake on a started connection (an accepted TLS one): output is
+ * queued and nothing is read until it is over; then ops->on_connect(c, 0), or on_connect(c,
+ * errno: ETIMEDOUT when a wait passed timeout_ms, 0: none) with the fd closed already,
+ * always from the loop. Returns WM_OK, or WM_ERR with errno (EINVAL: no handshake). */
+int wm_conn_handshake(wm_conn_t *c, unsigned timeout_ms);
+/* One handshake step now, as its event would (Workerman's doSslHandshake()); on_connect
+ * follows when it ends. Returns 1 when the handshake is over (also when it was over before),
+ * 0 while it needs the peer, -1 when c is closed (it failed). */
+int wm_conn_handshake_step(wm_conn_t *c);
 void wm_conn_pause_read(wm_conn_t *c);
 /* Resume; input already buffered is processed from the loop, not from this call. */
 void wm_conn_resume_read(wm_conn_t *c);

@@ -3,7 +3,7 @@
  * sockets, pipes/files and (later) TLS. One implementation per file:
  *   wm_transport_plain.c  wm_transport_plain (sockets) and wm_transport_fd (pipes, files,
  *                         ttys: `new TcpConnection($pipeStream)`)
- *   wm_transport_tls.c    (to come) OpenSSL; its handshake step runs before on_connect/on_open
+ *   wm_transport_tls.c    OpenSSL (src/net/wm_tls.h); its handshake step runs before on_connect
  * A transport keeps its per-connection state in wm_conn_aux(c)->transport_state (NULL for
  * plain ones).
  *
@@ -41,6 +41,9 @@ typedef struct wm_transport {
 	/* Optional (NULL: none): one non-blocking step of a handshake that must finish before
 	 * the connection reports that it is connected. Returns WM_HANDSHAKE_*. */
 	int (*handshake)(struct wm_conn *c);
+	/* Optional: bytes already decrypted/buffered inside the transport, which no read event
+	 * will announce (the connection reads again while reading is wanted). */
+	size_t (*pending)(struct wm_conn *c);
 } wm_transport_t;
 
 /* Sockets: read(); write()/writev() when loop->sigpipe_ignored, else sendmsg(MSG_NOSIGNAL). */
