@@ -100,9 +100,50 @@ static unsigned connect_timeout_ms(void)
 	return t > 0 ? (unsigned)(t > 86400 ? 86400000 : t * 1000) : 0;
 }
 
+/* context['socket']['bindto'] ("ip:port", "[ip6]:port", "0:port" for any address) in the
+ * family of the address connected to. 0 when unset, 1 when set, -1 when unusable. */
+static int context_bindto(php_wm_async *a, int family, wm_sockaddr_t *out, socklen_t *outlen)
+{
+	zval *sock, *b;
+	if (Z_TYPE(a->context) != IS_ARRAY
+			|| !(sock = zend_hash_str_find_deref(Z_ARRVAL(a->context), "socket", 6)) || Z_TYPE_P(sock) != IS_ARRAY
+			|| !(b = zend_hash_str_find_deref(Z_ARRVAL_P(sock), "bindto", 6)) || Z_TYPE_P(b) != IS_STRING) {
+		return 0;
+	}
+	char host[64];
+	int port;
+	if (family == AF_UNIX || wm_addr_split(Z_STRVAL_P(b), host, sizeof(host), &port) != WM_OK) {
+		return -1;
+	}
+	memset(out, 0, sizeof(*out));
+	if (family == AF_INET6) {
+		out->in6.sin6_family = AF_INET6;
+		out->in6.sin6_port = htons((uint16_t)port);
+		if (host[0] && strcmp(host, "0") != 0 && inet_pton(AF_INET6, host, &out->in6.sin6_addr) != 1) {
+			return -1;
+		}
+		*outlen = sizeof(out->in6);
+	} else {
+		out->in4.sin_family = AF_INET;
+		out->in4.sin_port = htons((uint16_t)port);
+		if (host[0] && strcmp(host, "0") != 0 && inet_pton(AF_INET, host, &out->in4.sin_addr) != 1) {
+			return -1;
+		}
+		*outlen = sizeof(out->in4);
+	}
+	return 1;
+}
+
 static void start_connect(php_wm_conn *c, const struct sockaddr *sa, socklen_t salen)
 {
 	php_wm_async *a = c->async;
+	wm_sockaddr_t local;
+	socklen_t local_len = 0;
+	int bind_to = context_bindto(a, sa->sa_family, &local, &local_len);
+	if (bind_to < 0) {
+		connect_failed(c, "bad socket.bindto for this address family (ip:port, [ip6]:port or 0:port)");
+		return;
+	}
 	if (a->want_tls && !a->tls) {
 		char err[512];
 		a->tls = php_wm_tls_ctx_from_context(&a->context, 0, err, sizeof(err));
@@ -112,7 +153,8 @@ static void start_connect(php_wm_conn *c, const struct sockaddr *sa, socklen_t s
 		}
 	}
 	c->io.transport = NULL; /* plain until a session is attached (a reconnect starts over) */
-	if (wm_conn_connect(&c->io, php_wm_loop(), sa, salen, connect_timeout_ms(), &async_ops) != WM_OK) {
+	if (wm_conn_connect_from(&c->io, php_wm_loop(), sa, salen, bind_to ? &local.sa : NULL, local_len,
+			connect_timeout_ms(), &async_ops) != WM_OK) {
 		connect_failed(c, strerror(errno));
 		return;
 	}

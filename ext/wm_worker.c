@@ -118,16 +118,21 @@ static void set_prop_string(php_wm_worker *w, int slot, zend_string *s)
 
 /* ---- listening ---- */
 
+/* context['socket'][name], or NULL. */
+static zval *context_socket_opt(php_wm_worker *w, const char *name)
+{
+	zval *socket;
+	if (Z_TYPE(w->context) != IS_ARRAY || !(socket = zend_hash_str_find_deref(Z_ARRVAL(w->context), "socket", 6))
+			|| Z_TYPE_P(socket) != IS_ARRAY) {
+		return NULL;
+	}
+	return zend_hash_str_find_deref(Z_ARRVAL_P(socket), name, strlen(name));
+}
+
 static zend_long context_backlog(php_wm_worker *w)
 {
-	zval *socket, *backlog;
-	if (Z_TYPE(w->context) == IS_ARRAY
-			&& (socket = zend_hash_str_find_deref(Z_ARRVAL(w->context), "socket", 6))
-			&& Z_TYPE_P(socket) == IS_ARRAY
-			&& (backlog = zend_hash_str_find_deref(Z_ARRVAL_P(socket), "backlog", 7))) {
-		return zval_get_long(backlog);
-	}
-	return 102400;
+	zval *backlog = context_socket_opt(w, "backlog");
+	return backlog ? zval_get_long(backlog) : 102400;
 }
 
 static bool reuse_port_enabled(php_wm_worker *w)
@@ -249,7 +254,12 @@ zend_result php_wm_worker_listen(php_wm_worker *w)
 			zend_throw_exception_ex(zend_ce_exception, 0, "Invalid listen address %s", ZSTR_VAL(w->socket_name));
 			return FAILURE;
 		}
-		wm_listen_opts_t opts = {(int)context_backlog(w), reuse_port_enabled(w), -1};
+		/* socket.so_reuseport sets the option on the one socket (PHP's meaning); reusePort
+		 * also gives each process its own. socket.ipv6_v6only as PHP's. */
+		zval *so_reuseport = context_socket_opt(w, "so_reuseport");
+		zval *v6only = context_socket_opt(w, "ipv6_v6only");
+		wm_listen_opts_t opts = {(int)context_backlog(w), reuse_port_enabled(w) || (so_reuseport && zend_is_true(so_reuseport)),
+			v6only ? zend_is_true(v6only) : -1};
 		int fd = w->transport == WM_TRANSPORT_UDP ? wm_listen_dgram(&sa, salen, &opts)
 			: wm_listen_stream(&sa, salen, &opts);
 		if (fd < 0) {

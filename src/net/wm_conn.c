@@ -159,9 +159,26 @@ static struct timeval *connect_tv(const wm_conn_t *c, struct timeval *tv)
 int wm_conn_connect(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, socklen_t addrlen, unsigned timeout_ms,
 	const wm_conn_ops_t *ops)
 {
+	return wm_conn_connect_from(c, loop, addr, addrlen, NULL, 0, timeout_ms, ops);
+}
+
+int wm_conn_connect_from(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, socklen_t addrlen,
+	const struct sockaddr *bind_addr, socklen_t bind_len, unsigned timeout_ms, const wm_conn_ops_t *ops)
+{
 	int fd = socket(addr->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
 		return WM_ERR;
+	}
+	if (bind_addr) {
+		int one = 1;
+		/* As PHP's bindto: a fixed local port can be reused at once after a close. */
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (bind(fd, bind_addr, bind_len) < 0) {
+			int err = errno;
+			close(fd);
+			errno = err;
+			return WM_ERR;
+		}
 	}
 	conn_reset(c, loop, fd, ops);
 	c->connecting = 1;

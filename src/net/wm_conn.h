@@ -119,6 +119,10 @@ int wm_conn_start(wm_conn_t *c, wm_loop_t *loop, int fd, const wm_conn_ops_t *op
  * made (no callback then). wm_conn_close cancels (no callback). */
 int wm_conn_connect(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, socklen_t addrlen, unsigned timeout_ms,
 	const wm_conn_ops_t *ops);
+/* wm_conn_connect from a local address (PHP's socket.bindto): the socket is bound to
+ * bind_addr first (SO_REUSEADDR); a failed bind is WM_ERR with errno, no callback. */
+int wm_conn_connect_from(wm_conn_t *c, wm_loop_t *loop, const struct sockaddr *addr, socklen_t addrlen,
+	const struct sockaddr *bind_addr, socklen_t bind_len, unsigned timeout_ms, const wm_conn_ops_t *ops);
 /* Finish a connect now, as its write event would (Workerman's checkConnection()): when the
  * socket is connected, the handshake or on_connect(c, 0) follows; when it is still in
  * progress (or failed), on_connect(c, errno: ENOTCONN while in progress). Does nothing
