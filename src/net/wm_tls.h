@@ -34,7 +34,8 @@ wm_tls_ctx_t *wm_tls_ctx_new(int server, const wm_tls_opts_t *opts, char *err, s
 void wm_tls_ctx_free(wm_tls_ctx_t *ctx);
 
 /* Give c (started or connecting, fd set) a TLS session of ctx; the handshake runs as the
- * transport's handshake step. peer_name: clients' SNI and the name verified (may be NULL).
+ * transport's handshake step: by itself after wm_conn_connect, through wm_conn_handshake on
+ * a started (accepted) connection, which must come before any send. peer_name: clients' SNI and the name verified (may be NULL).
  * Needs loop->sigpipe_ignored (OpenSSL writes with send() without MSG_NOSIGNAL).
  * Returns WM_OK, or WM_ERR with errno (c is left untouched then). */
 int wm_tls_attach(wm_conn_t *c, wm_tls_ctx_t *ctx, const char *peer_name);
