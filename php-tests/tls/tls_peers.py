@@ -7,10 +7,12 @@
                                         ("<len> <md5>") and the negotiated version
 """
 import hashlib
+import select
 import socket
 import ssl
 import sys
 import threading
+import time
 
 
 def echo_server(cert, key, port):
@@ -42,19 +44,30 @@ def echo_server(cert, key, port):
 
 
 def client(port, cafile, n):
+    # One thread sends and reads at once (an SSL object must not be used from two threads).
     ctx = ssl.create_default_context(cafile=cafile)
     payload = bytes((i * 7) % 251 for i in range(n))
     got = bytearray()
+    sent = 0
     with socket.create_connection(("127.0.0.1", port), timeout=20) as raw:
         with ctx.wrap_socket(raw, server_hostname="localhost") as s:
-            sender = threading.Thread(target=s.sendall, args=(payload,))
-            sender.start()
-            while len(got) < n:
-                data = s.recv(65536)
-                if not data:
-                    break
-                got += data
-            sender.join()
+            s.setblocking(False)
+            deadline = time.time() + 20
+            while len(got) < n and time.time() < deadline:
+                want_write = sent < n
+                select.select([s], [s] if want_write else [], [], 0.5)
+                if want_write:
+                    try:
+                        sent += s.send(payload[sent:sent + 65536])
+                    except (ssl.SSLWantWriteError, ssl.SSLWantReadError, BlockingIOError):
+                        pass
+                try:
+                    data = s.recv(65536)
+                    if not data:
+                        break
+                    got += data
+                except (ssl.SSLWantReadError, ssl.SSLWantWriteError, BlockingIOError):
+                    pass
             version = s.version()
     ok = hashlib.md5(bytes(got)).hexdigest() == hashlib.md5(payload).hexdigest()
     print(len(got), "same" if ok else "differs", version)

@@ -261,6 +261,8 @@ static ssize_t tls_read(wm_conn_t *c, void *buf, size_t len)
 	size_t got = 0;
 	while (got < len) {
 		size_t want = len - got > 0x40000000 ? 0x40000000 : len - got;
+		/* SSL_get_error reads the thread's error queue: it must be empty before each call. */
+		ERR_clear_error();
 		errno = 0;
 		int n = SSL_read(st->ssl, (char *)buf + got, (int)want);
 		if (n > 0) {
@@ -292,6 +294,7 @@ static ssize_t tls_writev(wm_conn_t *c, const struct iovec *iov, int iovcnt)
 		const char *p = iov[i].iov_base;
 		while (left > 0) {
 			int chunk = left > 0x40000000 ? 0x40000000 : (int)left;
+			ERR_clear_error();
 			errno = 0;
 			int n = SSL_write(st->ssl, p, chunk);
 			if (n <= 0) {
