@@ -45,7 +45,7 @@ if test "$PHP_WORKERMAN" != "no"; then
   WM_SRC_BUF="src/buf/wm_buf.c"
   WM_SRC_LOOP="src/loop/wm_loop.c"
   WM_SRC_NET="src/net/wm_addr.c src/net/wm_listen.c src/net/wm_conn.c src/net/wm_transport_plain.c src/net/wm_transport_tls.c src/net/wm_resolve.c src/net/wm_dgram.c"
-  WM_SRC_PROTO="src/proto/wm_proto.c src/proto/wm_text.c src/proto/wm_http.c src/proto/wm_http_framer.c src/proto/wm_multipart.c src/proto/wm_static.c"
+  WM_SRC_PROTO="src/proto/wm_proto.c src/proto/wm_text.c src/proto/wm_http.c src/proto/wm_http_framer.c src/proto/wm_multipart.c src/proto/wm_static.c src/proto/wm_ws.c src/proto/wm_frame.c"
   WM_SRC_PROC="src/proc/wm_proc.c src/proc/wm_daemon.c src/proc/wm_fswatch.c src/proc/wm_report.c"
   WM_SRC_EXT="ext/wm_module.c ext/wm_globals.c ext/wm_callable.c ext/wm_bridge.c ext/wm_worker.c ext/wm_worker_run.c ext/wm_runall.c \
     ext/wm_tcp_connection.c ext/wm_async_tcp_connection.c ext/wm_conn_io.c ext/wm_conn_pipe.c ext/wm_udp_connection.c ext/wm_async_udp_connection.c ext/wm_timer.c ext/wm_event.c ext/wm_protocol.c ext/wm_proto_class.c ext/wm_proto_text.c ext/wm_autoload.c ext/wm_status.c ext/wm_autoreload.c \
