@@ -22,7 +22,14 @@ $h = wm_start_server(function () use ($ports, $cert, $ev) {
     $w->transport = 'ssl';
     $w->onConnect = function ($c) use ($ev) { wm_append($ev, 'connect'); };
     $w->onClose = function ($c) use ($ev) { wm_append($ev, 'close'); };
-    $w->onMessage = function ($c, $d) { $c->send("echo:$d"); };
+    $w->onMessage = function ($c, $d) use ($ev) {
+        wm_append($ev, 'tls doSslHandshake=' . var_export($c->doSslHandshake(null), true));
+        $c->send("echo:$d");
+    };
+    // As 3.5's listen(): a builtin scheme sets the transport back (tcp:// + 'ssl' stays plain).
+    $tcp = new Worker("tcp://127.0.0.1:" . wm_free_port());
+    $tcp->transport = 'ssl';
+    $tcp->onWorkerStart = function ($t) use ($ev) { wm_append($ev, 'tcp worker transport=' . $t->transport); };
     $plain = new Worker("text://127.0.0.1:{$ports[1]}");
     $plain->onMessage = function ($c, $d) use ($ev) {
         $r = @$c->doSslHandshake(null);
@@ -64,7 +71,7 @@ foreach (array_unique($m[0]) as $line) {
 }
 $lines = wm_lines($ev);
 echo 'connect=', count(array_keys($lines, 'connect')), ' close=', count(array_keys($lines, 'close')), "\n";
-echo implode("\n", preg_grep('/^plain/', $lines)), "\n";
+echo implode("\n", preg_grep('/^(plain|tls doSsl|tcp worker)/', $lines)), "\n";
 wm_stop_server($h);
 ?>
 --EXPECT--
@@ -75,4 +82,6 @@ plain: ok
 SSL handshake error: http request (from PEER on WORKER)
 SSL handshake error: timed out (from PEER on WORKER)
 connect=4 close=4
+tcp worker transport=tcp
+tls doSslHandshake=true
 plain doSslHandshake=false Workerman\Connection\TcpConnection::doSslHandshake(): the connection does not use the ssl transport

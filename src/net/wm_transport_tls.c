@@ -271,9 +271,7 @@ static ssize_t tls_read(wm_conn_t *c, void *buf, size_t len)
 		}
 		if (got > 0) {
 			/* Report the bytes; a close or an error shows again on the next read. */
-			if (SSL_get_error(st->ssl, n) == SSL_ERROR_WANT_READ || SSL_get_error(st->ssl, n) == SSL_ERROR_WANT_WRITE) {
-				ERR_clear_error();
-			}
+			ERR_clear_error();
 			return (ssize_t)got;
 		}
 		return io_error(st, n);
